@@ -1,0 +1,25 @@
+import { fileURLToPath } from 'node:url';
+import swc from 'unplugin-swc';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  plugins: [
+    // SWC keeps decorator metadata, which Nest's injector and
+    // class-transformer read; esbuild would drop it.
+    swc.vite({ module: { type: 'es6' } }),
+  ],
+  resolve: {
+    alias: {
+      'nest-aws-secrets': fileURLToPath(
+        new URL('./lib/index.ts', import.meta.url),
+      ),
+    },
+  },
+  test: {
+    include: ['test/**/*.spec.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+    reporters: ['default'],
+  },
+});
