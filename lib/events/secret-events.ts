@@ -1,0 +1,36 @@
+import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { filter, Subject, type Observable } from 'rxjs';
+import type {
+  SecretRotatedEvent,
+  SecretRotationEvent,
+} from './secret-rotation-event.js';
+
+/**
+ * The stream of refresh events. The refresher emits into it;
+ * `@OnSecretRotated` handlers and `SecretsService.events$` read from it.
+ * Tests can call `emit` to fire a rotation by hand.
+ */
+@Injectable()
+export class SecretEvents implements OnApplicationShutdown {
+  private readonly subject = new Subject<SecretRotationEvent>();
+
+  /** Every event: rotated, refused and failed. Hot; no replay. */
+  readonly events$: Observable<SecretRotationEvent> =
+    this.subject.asObservable();
+
+  /** Rotations only. */
+  readonly rotated$: Observable<SecretRotatedEvent> = this.events$.pipe(
+    filter((event): event is SecretRotatedEvent => event.type === 'rotated'),
+  );
+
+  /** Publishes an event; subscribers get a frozen copy. */
+  emit(event: SecretRotationEvent): void {
+    if (this.subject.closed) return;
+    this.subject.next(Object.freeze({ ...event }));
+  }
+
+  /** Completes the stream, so subscribers know no event will follow. */
+  onApplicationShutdown(): void {
+    this.subject.complete();
+  }
+}

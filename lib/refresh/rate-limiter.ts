@@ -1,0 +1,71 @@
+import { SingleFlight } from './single-flight.js';
+
+/** Settings of `RecentResultLimiter`. */
+export interface RecentResultLimiterOptions {
+  /**
+   * Smallest time between two completed calls of one key, in
+   * milliseconds; calls in between share the last outcome.
+   */
+  readonly minIntervalMs: number;
+  /** Clock in milliseconds. Default: `Date.now`. */
+  readonly now?: () => number;
+}
+
+interface Outcome<V> {
+  readonly settledAt: number;
+  readonly ok: boolean;
+  readonly value?: V;
+  readonly error?: unknown;
+}
+
+/**
+ * Rate limit for on-demand refreshes: single flight per key, and a call
+ * that arrives within `minIntervalMs` of the last completed call of its key
+ * gets that call's outcome instead of starting a new one.
+ *
+ * A failed outcome is shared too, within the window only: a loop that
+ * calls `refresh()` while AWS throttles must not turn into a request storm.
+ * Nothing is kept as a secret value; this only bounds the call rate.
+ */
+export class RecentResultLimiter<K, V> {
+  private readonly flights = new SingleFlight<K, V>();
+  private readonly last = new Map<K, Outcome<V>>();
+  private readonly now: () => number;
+
+  constructor(private readonly options: RecentResultLimiterOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Runs `task` for `key`, joins a running call, or replays a recent one. */
+  run(key: K, task: () => Promise<V>): Promise<V> {
+    const recent = this.last.get(key);
+    const fresh =
+      recent && this.now() - recent.settledAt < this.options.minIntervalMs;
+    if (fresh && !this.flights.isRunning(key)) return replay(recent);
+
+    return this.flights.run(key, () => this.track(key, task));
+  }
+
+  /** Forgets the last outcome of `key` (or of every key). */
+  forget(key?: K): void {
+    if (key === undefined) this.last.clear();
+    else this.last.delete(key);
+  }
+
+  private async track(key: K, task: () => Promise<V>): Promise<V> {
+    try {
+      const value = await task();
+      this.last.set(key, { settledAt: this.now(), ok: true, value });
+      return value;
+    } catch (error) {
+      this.last.set(key, { settledAt: this.now(), ok: false, error });
+      throw error;
+    }
+  }
+}
+
+function replay<V>(outcome: Outcome<V>): Promise<V> {
+  return outcome.ok
+    ? Promise.resolve(outcome.value as V)
+    : Promise.reject(outcome.error);
+}

@@ -1,0 +1,181 @@
+/**
+ * Every message text of the module, as builder functions. Each names the
+ * secret (name or ARN) and what to check next. None ever takes a value.
+ */
+import type { SecretErrorKind } from './errors/error-kind.js';
+import type { SecretIssue } from './errors/secret-issue.js';
+
+/** What a failure message may mention besides the secret id. */
+export interface FailureDetails {
+  /** AWS error code, e.g. `ResourceNotFoundException`. */
+  readonly code?: string;
+  /** Timeout that expired, in milliseconds. */
+  readonly timeoutMs?: number;
+}
+
+const codeSuffix = (code?: string): string => (code ? ` (${code})` : '');
+
+/** Message of a failed read of `secretId`, by kind of failure. */
+export function secretFailureMessage(
+  kind: SecretErrorKind,
+  secretId: string,
+  details: FailureDetails = {},
+): string {
+  const s = `Secret "${secretId}"`;
+  const code = codeSuffix(details.code);
+  switch (kind) {
+    case 'not-found':
+      return `${s} was not found${code}. Check its name or ARN, the region, and the declared version stage or id.`;
+    case 'access-denied':
+      return `${s} could not be read: access denied${code}. Grant secretsmanager:GetSecretValue on it, and kms:Decrypt on its KMS key.`;
+    case 'marked-for-deletion':
+      return `${s} is scheduled for deletion${code}. Restore it with RestoreSecret, or declare another secret.`;
+    case 'decryption-failed':
+      return `${s} could not be decrypted${code}. Check kms:Decrypt on the secret's KMS key.`;
+    case 'credentials':
+      return `${s} could not be read: AWS credentials are missing, invalid or expired${code}. Check the credential chain (role, profile, environment).`;
+    case 'throttled':
+      return `${s} could not be read: request throttled${code}. Retry later or lower the request rate.`;
+    case 'timeout':
+      return `${s} could not be read: no answer within ${details.timeoutMs ?? '?'} ms. Check the network path to Secrets Manager, or raise timeoutMs.`;
+    case 'network':
+      return `${s} could not be read: Secrets Manager was unreachable${code}. Check the endpoint, proxy and network.`;
+    case 'server':
+      return `${s} could not be read: Secrets Manager failed${code}. This is usually transient; retry later.`;
+    case 'wrong-shape':
+      return `${s} is not of the declared shape${code}. Check the shape option of its declaration.`;
+    case 'not-json':
+      return notJsonMessage(secretId);
+    case 'invalid':
+      return `${s} failed validation.`;
+    case 'unknown':
+      return `${s} could not be read${code}. Check the AWS error code and the module options.`;
+  }
+}
+
+/** A value of another shape than declared (`json`, `string` or `binary`). */
+export function wrongShapeMessage(
+  secretId: string,
+  expected: string,
+  found: string,
+): string {
+  return `Secret "${secretId}" is not of the declared shape: expected ${expected}, found ${found}. Check the shape option of its declaration or the stored value type.`;
+}
+
+/** A value declared JSON that does not parse as a JSON object. */
+export function notJsonMessage(secretId: string): string {
+  return `Secret "${secretId}" is declared as a JSON object but its value is not one. Store a JSON object, or declare shape 'string'.`;
+}
+
+/** A JSON secret that lacks the key its declaration reads. */
+export function missingKeyMessage(secretId: string, key: string): string {
+  return `Secret "${secretId}" has no JSON key "${key}". Check the key option of its declaration and the stored keys.`;
+}
+
+/** Rules of a config class that failed at one property path. */
+export function invalidMessage(
+  secretId: string,
+  path: string,
+  rules: readonly string[],
+): string {
+  return `Secret "${secretId}" failed validation at "${path}": ${rules.join(', ')}. Fix the stored value or the class rules.`;
+}
+
+/** class-transformer could not build the config class. */
+export function transformFailedMessage(secretId: string, cls: string): string {
+  return `Secret "${secretId}" could not be converted to ${cls}. Check the class's class-transformer decorators against the stored keys.`;
+}
+
+/** Message of `SecretsBootError`: one issue per line. */
+export function bootFailedMessage(issues: readonly SecretIssue[]): string {
+  const count = issues.length === 1 ? '1 issue' : `${issues.length} issues`;
+  const lines = issues.map((issue) => `  - ${issue.message}`);
+  return [
+    `Secrets could not be loaded, so the application did not start (${count}):`,
+    ...lines,
+  ].join('\n');
+}
+
+/** Logged once when `BatchGetSecretValue` is denied. */
+export function batchDeniedMessage(): string {
+  return 'BatchGetSecretValue was denied; reading secrets one by one with GetSecretValue. Grant secretsmanager:BatchGetSecretValue to load them in batches, or set batch: false.';
+}
+
+/** Logged when the boot gate has loaded every secret. */
+export function bootLoadedMessage(
+  secrets: number,
+  fetches: number,
+  source: string,
+): string {
+  return `Loaded ${secrets} secret declaration(s) with ${fetches} fetch(es) from the ${source} source.`;
+}
+
+/** Logged when an optional secret failed; the boot continues. */
+export function optionalSecretFailedMessage(issue: SecretIssue): string {
+  return `${issue.message} The secret is optional, so the application starts without it.`;
+}
+
+/** A class listed in `secrets` without `@Secret`. */
+export function notDecoratedMessage(cls: string): string {
+  return `Class ${cls} is listed as a secret but has no @Secret(id) decorator. Add @Secret('<name or ARN>') to it.`;
+}
+
+/** Two declarations of one injection token that disagree. */
+export function conflictingDeclarationMessage(token: string): string {
+  return `Secret ${token} is declared twice with different options. Declare it once, or give the declarations different stages, versions or keys.`;
+}
+
+/** `versionStage` and `versionId` given together. */
+export function exclusiveVersionMessage(secretId: string): string {
+  return `Secret "${secretId}" declares both versionStage and versionId. Keep one of them.`;
+}
+
+/** A secret looked up through `SecretsService` that was never declared. */
+export function notDeclaredMessage(label: string): string {
+  return `Secret ${label} is not declared. List it in SecretsModule.forRoot, forRootAsync or forFeature.`;
+}
+
+/** The local secrets file could not be read. */
+export function localFileUnreadableMessage(
+  secretId: string,
+  file: string,
+  code?: string,
+): string {
+  return `Secret "${secretId}" could not be read from the local file ${file}${codeSuffix(code)}. Check that the file exists and is readable.`;
+}
+
+/** The local secrets file is not a JSON object of secret ids. */
+export function localFileInvalidMessage(
+  secretId: string,
+  file: string,
+): string {
+  return `Secret "${secretId}" could not be read from the local file ${file}: it is not a JSON object mapping secret ids to values. Fix the file.`;
+}
+
+/** The local secrets file has no entry for the secret. */
+export function localFileMissingMessage(
+  secretId: string,
+  file: string,
+): string {
+  return `Secret "${secretId}" was not found in the local file ${file}. Add an entry for it.`;
+}
+
+/** An option value out of range. */
+export function invalidOptionMessage(name: string, expected: string): string {
+  return `SecretsModule option ${name} must be ${expected}.`;
+}
+
+/** A commit for a request key the store does not know (a library bug). */
+export function unknownRecordMessage(requestKey: string): string {
+  return `No secret record for ${requestKey}; register its definitions before committing.`;
+}
+
+/** A commit that lacks the value of one binding (a library bug). */
+export function incompleteCommitMessage(label: string): string {
+  return `A new version lacks the value of ${label}; nothing was committed.`;
+}
+
+/** A source returned no result, or an error that is not a SecretsError. */
+export function sourceFailedMessage(secretId: string, source: string): string {
+  return `Secret "${secretId}" could not be read: the ${source} source failed without a SecretsError. Check the source implementation.`;
+}

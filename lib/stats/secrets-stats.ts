@@ -1,0 +1,94 @@
+import type { SecretErrorKind } from '../errors/error-kind.js';
+
+/** Summary of refresh latencies, in milliseconds. */
+export interface LatencySummary {
+  /** Number of samples. */
+  readonly count: number;
+  /** Sum of all samples, in milliseconds. */
+  readonly totalMs: number;
+  /** Smallest sample, in milliseconds (0 without samples). */
+  readonly minMs: number;
+  /** Largest sample, in milliseconds (0 without samples). */
+  readonly maxMs: number;
+  /** Mean of all samples, in milliseconds (0 without samples). */
+  readonly meanMs: number;
+}
+
+/** A plain copy of the counters at one moment. */
+export interface SecretsStatsSnapshot {
+  /** AWS API calls by operation name, e.g. `GetSecretValue`. */
+  readonly apiCalls: Readonly<Record<string, number>>;
+  /** Reads served from the cache without an API call. */
+  readonly cacheHits: number;
+  /** Reads that needed an API call. */
+  readonly cacheMisses: number;
+  /** Completed refreshes (changed or not). */
+  readonly refreshes: number;
+  /** Failures by kind. */
+  readonly failures: Readonly<Partial<Record<SecretErrorKind, number>>>;
+  /** Latency of refreshes. */
+  readonly refreshLatency: LatencySummary;
+}
+
+/**
+ * Counters of the module: API calls, cache hits and misses, refreshes,
+ * failures and refresh latency. The sources and the refresher record into
+ * it; `SecretsService.stats()` returns `snapshot()`.
+ */
+export class SecretsStats {
+  private readonly apiCalls = new Map<string, number>();
+  private readonly failures = new Map<SecretErrorKind, number>();
+  private cacheHits = 0;
+  private cacheMisses = 0;
+  private refreshes = 0;
+  private latency = { count: 0, totalMs: 0, minMs: 0, maxMs: 0 };
+
+  /** Counts one call of an AWS operation, e.g. `BatchGetSecretValue`. */
+  recordApiCall(operation: string): void {
+    this.apiCalls.set(operation, (this.apiCalls.get(operation) ?? 0) + 1);
+  }
+
+  /** Counts a read served from the cache. */
+  recordCacheHit(): void {
+    this.cacheHits++;
+  }
+
+  /** Counts a read that needed an API call. */
+  recordCacheMiss(): void {
+    this.cacheMisses++;
+  }
+
+  /** Counts a failure of the given kind. */
+  recordFailure(kind: SecretErrorKind): void {
+    this.failures.set(kind, (this.failures.get(kind) ?? 0) + 1);
+  }
+
+  /** Counts one completed refresh that took `latencyMs` milliseconds. */
+  recordRefresh(latencyMs: number): void {
+    this.refreshes++;
+    const l = this.latency;
+    l.minMs = l.count === 0 ? latencyMs : Math.min(l.minMs, latencyMs);
+    l.maxMs = Math.max(l.maxMs, latencyMs);
+    l.count++;
+    l.totalMs += latencyMs;
+  }
+
+  /** A plain copy of every counter; later records do not change it. */
+  snapshot(): SecretsStatsSnapshot {
+    const { count, totalMs, minMs, maxMs } = this.latency;
+    return {
+      apiCalls: Object.fromEntries(this.apiCalls),
+      cacheHits: this.cacheHits,
+      cacheMisses: this.cacheMisses,
+      refreshes: this.refreshes,
+      failures: Object.fromEntries(this.failures),
+      refreshLatency: {
+        count,
+        totalMs,
+        minMs,
+        maxMs,
+        meanMs: count === 0 ? 0 : totalMs / count,
+      },
+    };
+  }
+}

@@ -1,0 +1,28 @@
+import type { SecretRecord } from './secret-record.js';
+
+/**
+ * Health of one secret, derived when read:
+ * - `fresh`: the last attempt succeeded;
+ * - `stale`: attempts fail, the last value is served, within
+ *   `maxStalenessMs` of the last success;
+ * - `failing`: never loaded, or failing for longer than `maxStalenessMs`;
+ * - `refused`: a newer version failed decoding or validation; the last
+ *   valid value is served until another version is committed.
+ */
+export type SecretState = 'fresh' | 'stale' | 'failing' | 'refused';
+
+/**
+ * Derives the state of a record at `now` (epoch milliseconds). Never
+ * stored, so it cannot go out of date.
+ */
+export function deriveSecretState(
+  record: SecretRecord,
+  now: number,
+  maxStalenessMs: number,
+): SecretState {
+  const since = record.lastSuccessAt?.getTime();
+  if (since === undefined || !record.current) return 'failing';
+  if (record.refusedVersionId) return 'refused';
+  if (record.consecutiveFailures === 0) return 'fresh';
+  return now - since > maxStalenessMs ? 'failing' : 'stale';
+}
