@@ -12,6 +12,11 @@ export interface MotoServer {
   reset(): Promise<void>;
 }
 
+// Taken at load, before any test fakes timers, so that starting and
+// stopping the server keep working under vi.useFakeTimers().
+const realSetTimeout = globalThis.setTimeout;
+const realClearTimeout = globalThis.clearTimeout;
+
 const INSTALL_HINT =
   'moto_server was not found on PATH. Install it with: ' +
   "pip install 'moto[server]==5.2.*'";
@@ -29,11 +34,36 @@ export function freePort(): Promise<number> {
   });
 }
 
-function assertInstalled(): void {
-  const found = spawnSync('sh', ['-c', 'command -v moto_server'], {
+/** Options of `startMotoServer`. */
+export interface MotoServerOptions {
+  /** Executable to run. Default: `moto_server` from PATH. */
+  readonly command?: string;
+}
+
+function assertInstalled(command: string): void {
+  const found = spawnSync('sh', ['-c', 'command -v "$1"', 'sh', command], {
     encoding: 'utf8',
   });
-  if (found.status !== 0) throw new Error(INSTALL_HINT);
+  if (found.status !== 0) {
+    throw new Error(INSTALL_HINT.replace('moto_server', command));
+  }
+}
+
+/** Kills `child`, with SIGKILL if SIGTERM has not ended it in 5 s. */
+function terminate(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) {
+    return Promise.resolve();
+  }
+  return new Promise<void>((resolve) => {
+    const force = realSetTimeout(() => child.kill('SIGKILL'), 5_000);
+    // The fallback alone must not keep the test worker alive.
+    force.unref();
+    child.once('exit', () => {
+      realClearTimeout(force);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
 }
 
 async function waitUntilUp(endpoint: string, child: ChildProcess) {
@@ -47,7 +77,7 @@ async function waitUntilUp(endpoint: string, child: ChildProcess) {
     } catch {
       // Not listening yet.
     }
-    await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => realSetTimeout(r, 50));
   }
   throw new Error(`moto_server did not answer at ${endpoint} within 10 s`);
 }
@@ -56,27 +86,34 @@ async function waitUntilUp(endpoint: string, child: ChildProcess) {
  * Starts `moto_server` on a free port of 127.0.0.1 and waits until it
  * answers. Fails with the install command when moto_server is missing.
  */
-export async function startMotoServer(): Promise<MotoServer> {
-  assertInstalled();
+export async function startMotoServer(
+  options: MotoServerOptions = {},
+): Promise<MotoServer> {
+  const command = options.command ?? 'moto_server';
+  assertInstalled(command);
   const port = await freePort();
   const endpoint = `http://127.0.0.1:${port}`;
-  const child = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], {
+  const child = spawn(command, ['-H', '127.0.0.1', '-p', String(port)], {
     stdio: 'ignore',
   });
-  await waitUntilUp(endpoint, child);
+  // A test worker that dies without afterAll must not leave moto running.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  child.once('exit', () => process.removeListener('exit', killOnExit));
+  try {
+    await waitUntilUp(endpoint, child);
+  } catch (error) {
+    await terminate(child);
+    throw error;
+  }
 
   return {
     endpoint,
     port,
     async reset() {
-      await fetch(`${endpoint}/moto-api/reset`, { method: 'POST' });
+      const res = await fetch(`${endpoint}/moto-api/reset`, { method: 'POST' });
+      if (!res.ok) throw new Error(`moto_server reset answered ${res.status}`);
     },
-    stop() {
-      if (child.exitCode !== null) return Promise.resolve();
-      return new Promise<void>((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      });
-    },
+    stop: () => terminate(child),
   };
 }
