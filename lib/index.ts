@@ -63,3 +63,28 @@ export type {
   SecretsStatsSnapshot,
 } from './stats/secrets-stats.js';
 export { SECRETS_MANAGER_CLIENT, secretToken } from './secrets.constants.js';
+export { OnSecretRotated } from './events/on-secret-rotated.decorator.js';
+export { SecretEvents } from './events/secret-events.js';
+export type { SecretTarget } from './events/secret-target.js';
+export type {
+  SecretEventType,
+  SecretFailedEvent,
+  SecretRefusedEvent,
+  SecretRotatedEvent,
+  SecretRotationEvent,
+} from './events/secret-rotation-event.js';
+export {
+  withSecretRetry,
+  type SecretClassRetryHost,
+  type SecretRefreshOutcome,
+  type SecretRetryHost,
+  type SecretRetryOptions,
+} from './retry/with-secret-retry.js';
+export { isAuthFailure } from './retry/auth-failure.classifier.js';
+export type {
+  DynamicClassOptions,
+  DynamicSecretOptions,
+} from './refresh/dynamic-secrets.js';
+// SecretsHealthIndicator lives in `nest-aws-secrets/health`, so that this
+// entry point never loads the optional peer @nestjs/terminus.
+export type { SecretHealth } from './health/secret-health.js';

@@ -14,6 +14,7 @@ import {
 } from './secrets.constants.js';
 import { SECRETS_MODULE_OPTIONS } from './secrets.module-definition.js';
 import { SecretsService } from './secrets.service.js';
+import { SECRETS_REFRESH_PROVIDERS } from './refresh/refresh.providers.js';
 import {
   createSecretSource,
   createSecretsClient,
@@ -90,5 +91,6 @@ export const SECRETS_CORE_PROVIDERS: Provider[] = [
       SECRETS_SOURCE,
     ],
   },
+  ...SECRETS_REFRESH_PROVIDERS,
   SecretsService,
 ];

@@ -179,3 +179,111 @@ export function incompleteCommitMessage(label: string): string {
 export function sourceFailedMessage(secretId: string, source: string): string {
   return `Secret "${secretId}" could not be read: the ${source} source failed without a SecretsError. Check the source implementation.`;
 }
+
+// --- Refresh, events and retry (issue 3) ---
+
+/** Change detection stepped down because the role lacks an action. */
+export function detectorFallbackMessage(
+  from: string,
+  to: string,
+  secretId?: string,
+): string {
+  const action = from === 'list' ? 'ListSecrets' : 'DescribeSecret';
+  const scope = secretId ? `secret "${secretId}"` : 'all secrets';
+  const next =
+    to === 'ttl'
+      ? 'each refresh now reads the value with GetSecretValue'
+      : `refresh now uses ${to === 'describe' ? 'DescribeSecret' : to}`;
+  return `Change detection for ${scope}: access to secretsmanager:${action} was denied, so ${next}. Grant secretsmanager:${action} to cut API calls, or set refreshMode: '${to}' to silence this message.`;
+}
+
+/** A rotation handler threw; the others and the refresh loop go on. */
+export function rotationHandlerFailedMessage(
+  handler: string,
+  secretId: string,
+  errorName: string,
+): string {
+  return `@OnSecretRotated handler ${handler} failed (${errorName}) for secret "${secretId}". Other handlers and refreshes continue; fix the handler.`;
+}
+
+/** A refresh check rejected instead of reporting its outcome. */
+export function refreshCheckCrashedMessage(
+  key: string,
+  errorName: string,
+): string {
+  return `Refresh of "${key}" failed unexpectedly (${errorName}); the last valid value stays in service and the refresh is retried later.`;
+}
+
+/** An `@OnSecretRotated` target names no declared secret. */
+export function rotationHandlerUnboundMessage(
+  handler: string,
+  target: string,
+): string {
+  return `@OnSecretRotated handler ${handler} is not bound: ${target} has no @Secret decorator. Pass a class decorated with @Secret, or a secret id.`;
+}
+
+/** Logged when the background refresh starts. */
+export function refreshStartedMessage(
+  mode: string,
+  secrets: number,
+  intervalMs: number,
+): string {
+  return `Refreshing ${secrets} secret(s) in ${mode} mode every ${intervalMs} ms (jittered).`;
+}
+
+/** Logged (debug) when change detection saw a new version. */
+export function rotationDetectedMessage(
+  secretId: string,
+  fromVersionId: string | undefined,
+  toVersionId: string,
+): string {
+  return `Secret "${secretId}": a new version ${toVersionId} is current (in service: ${fromVersionId ?? 'none'}); fetching and validating it.`;
+}
+
+/** Logged when a new version passed validation and is in service. */
+export function secretRefreshedMessage(
+  secretId: string,
+  fromVersionId: string | undefined,
+  toVersionId: string,
+): string {
+  return `Secret "${secretId}" refreshed: version ${fromVersionId ?? 'none'} -> ${toVersionId}.`;
+}
+
+/** Logged when a new version failed decoding or validation. */
+export function versionRefusedMessage(
+  secretId: string,
+  versionId: string,
+  keptVersionId: string | undefined,
+  issues: readonly string[],
+): string {
+  const kept = keptVersionId
+    ? `version ${keptVersionId} stays in service`
+    : 'no version is in service';
+  return `Secret "${secretId}" version ${versionId} was refused, ${kept}: ${issues.join(' ')} A later valid version will be picked up.`;
+}
+
+/** Logged when a refresh failed; the last valid value stays in service. */
+export function refreshFailedMessage(
+  failure: string,
+  transient: boolean,
+): string {
+  const retry = transient
+    ? 'retrying with backoff'
+    : 'retrying slowly (backoffMaxMs)';
+  return `Refresh failed: ${failure} The last valid value stays in service; ${retry}.`;
+}
+
+/** Logged (debug) when the local secrets file changed. */
+export function localFileChangedMessage(file: string): string {
+  return `The local secrets file ${file} changed; reloading it.`;
+}
+
+/** Message of a `down` health indicator: the required secrets failing. */
+export function secretsDownMessage(secretIds: readonly string[]): string {
+  return `Required secret(s) failing: ${secretIds.join(', ')}. Check the last error kind of each, and that the app can reach Secrets Manager.`;
+}
+
+/** Message of a `degraded` health indicator: served, but not fresh. */
+export function secretsDegradedMessage(secretIds: readonly string[]): string {
+  return `Secret(s) served from an older value, or optional and missing: ${secretIds.join(', ')}. See the state of each.`;
+}

@@ -1,10 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { Observable } from 'rxjs';
 import {
   discriminatorOf,
   type SecretLookupOptions,
 } from './declaration/request-key.js';
 import type { SecretClass } from './declaration/secret-definition.js';
+import { SecretEvents } from './events/secret-events.js';
+import type { SecretRotationEvent } from './events/secret-rotation-event.js';
 import type { ResolvedSecretsOptions } from './options/resolved-secrets-options.interface.js';
+import type { AuthFailureClassifier } from './options/secrets-module-options.interface.js';
+import {
+  DynamicSecrets,
+  type DynamicClassOptions,
+  type DynamicSecretOptions,
+} from './refresh/dynamic-secrets.js';
+import { SecretsRefresher } from './refresh/secrets-refresher.js';
+import type { SecretRefreshOutcome } from './retry/with-secret-retry.js';
 import {
   SECRETS_BOOT,
   SECRETS_RESOLVED_OPTIONS,
@@ -75,7 +86,24 @@ export class SecretsService {
     private readonly counters: SecretsStats,
     @Inject(SECRETS_RESOLVED_OPTIONS)
     private readonly options: ResolvedSecretsOptions,
+    private readonly refresher: SecretsRefresher,
+    private readonly events: SecretEvents,
+    private readonly dynamic: DynamicSecrets,
   ) {}
+
+  /**
+   * Refresh events of every declared secret: `rotated` (after the swap),
+   * `refused` and `failed`. Hot, no replay; ids, version ids, kinds and
+   * times only, never a value. Completes at application shutdown.
+   */
+  get events$(): Observable<SecretRotationEvent> {
+    return this.events.events$;
+  }
+
+  /** The module's `isAuthFailure` option, for `withSecretRetry`. */
+  get isAuthFailure(): AuthFailureClassifier {
+    return this.options.isAuthFailure;
+  }
 
   /**
    * The live instance of a config class, or the `SecretRef` of a
@@ -132,6 +160,48 @@ export class SecretsService {
       lastError: record.lastError,
       refusedVersionId: record.refusedVersionId,
     }));
+  }
+
+  /**
+   * Reads the version of a declared secret in AWS now and swaps it in when
+   * it is new and valid; resolves `{ versionChanged }`. Never sleeps. One
+   * read in flight per secret, and calls within `minRefreshIntervalMs` of
+   * the last one share its outcome, so a loop cannot hammer the API.
+   * Rejects with a `SecretsError` when the read fails or the new version
+   * is refused; the last valid value stays in service either way.
+   */
+  refresh(
+    key: SecretKey,
+    options?: SecretLookupOptions,
+  ): Promise<SecretRefreshOutcome> {
+    const { definition } = this.bindingOf(key, options);
+    const request = this.store
+      .requests()
+      .find((r) => r.key === definition.requestKey);
+    if (!request)
+      return Promise.reject(new Error(notDeclaredMessage(definition.id)));
+    return this.refresher.refresh(request);
+  }
+
+  /**
+   * Fetches a secret that was not declared (a dynamic lookup), decoded by
+   * `shape` (default `json`) and, with `cls`, validated into that class.
+   * Cached in a bounded LRU (`cacheMaxEntries`) keyed by id, stage or
+   * version id, shape, key and class; an entry is fresh for
+   * `refreshIntervalMs`, and a transient failure after that serves it for
+   * up to `maxStalenessMs` since it was fetched. Rejects with a
+   * `SecretsError`; failures are never cached.
+   */
+  fetch<T extends object>(
+    id: string,
+    options: DynamicClassOptions<T>,
+  ): Promise<Readonly<T>>;
+  fetch<T = unknown>(id: string, options?: DynamicSecretOptions): Promise<T>;
+  fetch(
+    id: string,
+    options?: DynamicSecretOptions | DynamicClassOptions<object>,
+  ): Promise<unknown> {
+    return this.dynamic.fetch(id, options);
   }
 
   /** A copy of the module's counters. */

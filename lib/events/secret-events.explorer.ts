@@ -14,7 +14,7 @@ import { SECRETS_LOGGER_CONTEXT } from '../options/resolve-options.js';
 import {
   rotationHandlerFailedMessage,
   rotationHandlerUnboundMessage,
-} from '../refresh/refresh.messages.js';
+} from '../secrets.messages.js';
 import { SECRETS_RESOLVED_OPTIONS } from '../secrets.constants.js';
 import { rotationTargetsOf } from './on-secret-rotated.decorator.js';
 import { SecretEvents } from './secret-events.js';

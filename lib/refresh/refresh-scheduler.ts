@@ -24,6 +24,20 @@ export interface RefreshSchedulerOptions<K> {
   readonly onCheckError?: (key: K, error: unknown) => void;
   /** Source of uniform numbers in [0, 1). Default: `Math.random`. */
   readonly random?: () => number;
+  /** Called after each check with its outcome and the next wait in ms. */
+  readonly onSettled?: (settled: RefreshCheckSettled<K>) => void;
+}
+
+/** One finished check, as `onSettled` reports it. */
+export interface RefreshCheckSettled<K> {
+  /** Key checked. */
+  readonly key: K;
+  /** Its outcome. */
+  readonly outcome: RefreshCheckOutcome;
+  /** Wait before the next check of the key, in milliseconds. */
+  readonly nextDelayMs: number;
+  /** Whether the next check was scheduled (not while stopped or removed). */
+  readonly scheduled: boolean;
 }
 
 /**
@@ -97,7 +111,9 @@ export class RefreshScheduler<K = string> {
     const outcome = await this.safeCheck(key);
 
     const delay = this.nextDelayMs(key, outcome);
-    if (this.active && this.keys.has(key)) this.schedule(key, delay);
+    const scheduled = this.active && this.keys.has(key);
+    if (scheduled) this.schedule(key, delay);
+    this.options.onSettled?.({ key, outcome, nextDelayMs: delay, scheduled });
     return outcome;
   }
 

@@ -1,3 +1,4 @@
+import type { SecretClass } from '../declaration/secret-definition.js';
 import type { AuthFailureClassifier } from '../options/secrets-module-options.interface.js';
 import { isAuthFailure as defaultIsAuthFailure } from './auth-failure.classifier.js';
 
@@ -19,6 +20,17 @@ export interface SecretRetryHost<S, T> {
   /** Metadata of the version in service; used to see a change made meanwhile. */
   metadata?(secret: S): { readonly versionId?: string } | undefined;
   /** The module's `isAuthFailure` option. */
+  readonly isAuthFailure?: AuthFailureClassifier;
+}
+
+/**
+ * The part of `SecretsService` that `withSecretRetry` uses with a config
+ * class, so that the callback receives the class's instance type.
+ */
+export interface SecretClassRetryHost {
+  get<T extends object>(cls: SecretClass<T>): T;
+  refresh(cls: SecretClass): Promise<SecretRefreshOutcome>;
+  metadata(cls: SecretClass): { readonly versionId?: string };
   readonly isAuthFailure?: AuthFailureClassifier;
 }
 
@@ -47,6 +59,18 @@ export interface SecretRetryOptions {
  * );
  * ```
  */
+export function withSecretRetry<T extends object, R>(
+  secrets: SecretClassRetryHost,
+  secret: SecretClass<T>,
+  callback: (value: T) => R | Promise<R>,
+  options?: SecretRetryOptions,
+): Promise<R>;
+export function withSecretRetry<S, T, R>(
+  secrets: SecretRetryHost<S, T>,
+  secret: S,
+  callback: (value: T) => R | Promise<R>,
+  options?: SecretRetryOptions,
+): Promise<R>;
 export async function withSecretRetry<S, T, R>(
   secrets: SecretRetryHost<S, T>,
   secret: S,

@@ -3,6 +3,8 @@ import { bootAppStep } from './steps/boot-app.step.js';
 import { createSecretsStep } from './steps/create-secrets.step.js';
 import { leakCheckStep } from './steps/leak-check.step.js';
 import { refusedBootStep } from './steps/refused-boot.step.js';
+import { refusedRotationStep } from './steps/refused-rotation.step.js';
+import { rotateDatabaseStep } from './steps/rotate-database.step.js';
 import { showLoadedStep } from './steps/show-loaded.step.js';
 import { startMotoStep } from './steps/start-moto.step.js';
 import { stopAppStep } from './steps/stop-app.step.js';
@@ -17,6 +19,8 @@ export const DEMO_PLAN: readonly DemoStep[] = [
   createSecretsStep,
   bootAppStep,
   showLoadedStep,
+  rotateDatabaseStep,
+  refusedRotationStep,
   stopAppStep,
   writeInvalidSecretStep,
   refusedBootStep,

@@ -65,6 +65,11 @@ export function awsErrorCode(error: unknown): string | undefined {
  */
 export function classifyAwsError(error: unknown): SecretErrorKind {
   const { name = '', code = '', message, status } = fieldsOf(error);
+  // The SDK names a reset socket `TimeoutError` with code ECONNRESET: the
+  // socket code is the better witness, so it is checked first.
+  if (NETWORK_CODES.has(code) || /socket hang up/i.test(message)) {
+    return 'network';
+  }
   if (TIMEOUT_NAMES.has(name)) return 'timeout';
   if (name === 'ResourceNotFoundException') return 'not-found';
   if (name === 'AccessDeniedException' || name === 'AccessDenied') {
@@ -83,9 +88,6 @@ export function classifyAwsError(error: unknown): SecretErrorKind {
     (status !== undefined && status >= 500)
   ) {
     return 'server';
-  }
-  if (NETWORK_CODES.has(code) || /socket hang up/i.test(message)) {
-    return 'network';
   }
   if (code === 'ETIMEDOUT') return 'timeout';
   return 'unknown';

@@ -224,3 +224,38 @@ describe('RefreshScheduler timers', () => {
     expect(during).toBe(before);
   });
 });
+
+describe('RefreshScheduler onSettled', () => {
+  it('reports each finished check with its outcome and next wait', async () => {
+    const settled: unknown[] = [];
+    const s = new RefreshScheduler<string>({
+      intervalMs: 60_000,
+      jitterRatio: 0,
+      backoffInitialMs: 1000,
+      backoffMaxMs: 300_000,
+      random: () => 0,
+      check: async () => ({ kind: 'throttled' }),
+      onSettled: (event) => settled.push(event),
+    });
+
+    await s.runNow('a');
+    s.start(['a']);
+    await s.runNow('a');
+    s.stop();
+
+    expect(settled).toEqual([
+      {
+        key: 'a',
+        outcome: { kind: 'throttled' },
+        nextDelayMs: 500,
+        scheduled: false,
+      },
+      {
+        key: 'a',
+        outcome: { kind: 'throttled' },
+        nextDelayMs: 1000,
+        scheduled: true,
+      },
+    ]);
+  });
+});

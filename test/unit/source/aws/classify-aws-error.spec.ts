@@ -43,6 +43,11 @@ describe('classifyAwsError', () => {
     [sdkError('TimeoutError'), 'timeout'],
     [socketError('ECONNREFUSED'), 'network'],
     [socketError('ECONNRESET'), 'network'],
+    // How the SDK reports a dropped connection.
+    [
+      Object.assign(sdkError('TimeoutError'), { code: 'ECONNRESET' }),
+      'network',
+    ],
     [new Error('socket hang up'), 'network'],
     [new Error('boom'), 'unknown'],
     ['a string', 'unknown'],

@@ -1,0 +1,88 @@
+import { isTransientKind, type SecretErrorKind } from '../errors/error-kind.js';
+import type { SecretEvents } from '../events/secret-events.js';
+import type { SecretsLogger } from '../logging/secrets-logger.js';
+import {
+  refreshFailedMessage,
+  rotationDetectedMessage,
+  secretFailureMessage,
+  secretRefreshedMessage,
+  versionRefusedMessage,
+} from '../secrets.messages.js';
+
+/** A failure to report: kind and AWS code, never a value. */
+export interface ReportedFailure {
+  readonly secretId: string;
+  readonly kind: SecretErrorKind;
+  readonly code?: string;
+}
+
+/**
+ * Tells the world what a refresh did: log lines (lifecycle at log/debug,
+ * failures at warn/error with the AWS code) and events. Takes ids, version
+ * ids, kinds and codes only, so no value can reach either.
+ */
+export class RefreshReporter {
+  constructor(
+    private readonly logger: SecretsLogger,
+    private readonly events: SecretEvents,
+    private readonly timeoutMs: number,
+  ) {}
+
+  /** Change detection saw a version other than the one in service. */
+  detected(secretId: string, from: string | undefined, to: string): void {
+    this.logger.debug(rotationDetectedMessage(secretId, from, to));
+  }
+
+  /** A new version is in service; emits `rotated` when one was replaced. */
+  rotated(
+    secretId: string,
+    previousVersionId: string | undefined,
+    versionId: string,
+    at: Date,
+  ): void {
+    this.logger.log(
+      secretRefreshedMessage(secretId, previousVersionId, versionId),
+    );
+    if (previousVersionId === undefined) return;
+    this.events.emit({
+      type: 'rotated',
+      secretId,
+      previousVersionId,
+      versionId,
+      at,
+    });
+  }
+
+  /** A new version failed decoding or validation and was kept out. */
+  refused(
+    failure: ReportedFailure,
+    versionId: string,
+    keptVersionId: string | undefined,
+    issues: readonly string[],
+    at: Date,
+  ): void {
+    const { secretId, kind } = failure;
+    this.logger.error(
+      versionRefusedMessage(secretId, versionId, keptVersionId, issues),
+    );
+    this.events.emit({ type: 'refused', secretId, versionId, kind, at });
+  }
+
+  /** A check or fetch failed; the last valid value stays in service. */
+  failed(failure: ReportedFailure, at: Date): void {
+    const { secretId, kind, code } = failure;
+    const transient = isTransientKind(kind);
+    const text = secretFailureMessage(kind, secretId, {
+      code,
+      timeoutMs: this.timeoutMs,
+    });
+    const message = refreshFailedMessage(text, transient);
+    if (transient) this.logger.warn(message);
+    else this.logger.error(message);
+    this.events.emit(
+      code === undefined
+        ? { type: 'failed', secretId, kind, at }
+        : { type: 'failed', secretId, kind, code, at },
+    );
+  }
+}
