@@ -10,6 +10,10 @@ export default defineConfig({
   ],
   resolve: {
     alias: {
+      // The subpath first: an alias also matches `<key>/...`.
+      'nest-aws-secrets/health': fileURLToPath(
+        new URL('./lib/health/index.ts', import.meta.url),
+      ),
       'nest-aws-secrets': fileURLToPath(
         new URL('./lib/index.ts', import.meta.url),
       ),

@@ -33,7 +33,9 @@ export class RecentResultLimiter<K, V> {
   private readonly now: () => number;
 
   constructor(private readonly options: RecentResultLimiterOptions) {
-    this.now = options.now ?? Date.now;
+    // Read through a closure so that a clock faked after construction
+    // (tests) is still the one used.
+    this.now = options.now ?? (() => Date.now());
   }
 
   /** Runs `task` for `key`, joins a running call, or replays a recent one. */

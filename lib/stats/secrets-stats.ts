@@ -1,4 +1,10 @@
+import type { OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import type { SecretErrorKind } from '../errors/error-kind.js';
+import {
+  startOpenTelemetryBridge,
+  type OpenTelemetryImporter,
+  type OpenTelemetryStatsBridge,
+} from './opentelemetry-bridge.js';
 
 /** Summary of refresh latencies, in milliseconds. */
 export interface LatencySummary {
@@ -33,15 +39,43 @@ export interface SecretsStatsSnapshot {
 /**
  * Counters of the module: API calls, cache hits and misses, refreshes,
  * failures and refresh latency. The sources and the refresher record into
- * it; `SecretsService.stats()` returns `snapshot()`.
+ * it; `SecretsService.stats()` returns `snapshot()`. At module init it
+ * also publishes them as OpenTelemetry metrics when `@opentelemetry/api`
+ * is installed (see `OpenTelemetryStatsBridge`).
  */
-export class SecretsStats {
+export class SecretsStats implements OnModuleInit, OnApplicationShutdown {
+  private readonly refreshListeners = new Set<(latencyMs: number) => void>();
+  private bridge?: OpenTelemetryStatsBridge;
   private readonly apiCalls = new Map<string, number>();
   private readonly failures = new Map<SecretErrorKind, number>();
   private cacheHits = 0;
   private cacheMisses = 0;
   private refreshes = 0;
   private latency = { count: 0, totalMs: 0, minMs: 0, maxMs: 0 };
+
+  /**
+   * @param importer - Loads `@opentelemetry/api`; `false` never publishes.
+   *   Default: a dynamic `import()`, which fails quietly when absent.
+   */
+  constructor(private readonly importer?: OpenTelemetryImporter | false) {}
+
+  /** Starts the OpenTelemetry bridge when its API can be imported. */
+  async onModuleInit(): Promise<void> {
+    if (this.importer === false || this.bridge) return;
+    this.bridge = await startOpenTelemetryBridge(this, this.importer);
+  }
+
+  /** Stops publishing metrics. */
+  onApplicationShutdown(): void {
+    this.bridge?.stop();
+    this.bridge = undefined;
+  }
+
+  /** Calls `listener` with the latency of every later refresh, in ms. */
+  onRefresh(listener: (latencyMs: number) => void): () => void {
+    this.refreshListeners.add(listener);
+    return () => this.refreshListeners.delete(listener);
+  }
 
   /** Counts one call of an AWS operation, e.g. `BatchGetSecretValue`. */
   recordApiCall(operation: string): void {
@@ -71,6 +105,7 @@ export class SecretsStats {
     l.maxMs = Math.max(l.maxMs, latencyMs);
     l.count++;
     l.totalMs += latencyMs;
+    for (const listener of this.refreshListeners) listener(latencyMs);
   }
 
   /** A plain copy of every counter; later records do not change it. */

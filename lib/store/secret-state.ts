@@ -7,7 +7,8 @@ import type { SecretRecord } from './secret-record.js';
  *   `maxStalenessMs` of the last success;
  * - `failing`: never loaded, or failing for longer than `maxStalenessMs`;
  * - `refused`: a newer version failed decoding or validation; the last
- *   valid value is served until another version is committed.
+ *   valid value is served until another version is committed. A refused
+ *   secret whose checks then fail past `maxStalenessMs` is `failing`.
  */
 export type SecretState = 'fresh' | 'stale' | 'failing' | 'refused';
 
@@ -22,7 +23,10 @@ export function deriveSecretState(
 ): SecretState {
   const since = record.lastSuccessAt?.getTime();
   if (since === undefined || !record.current) return 'failing';
+  // Failing past the bound wins over a refusal: an app that cannot reach
+  // AWS for that long must report it, whatever it refused before.
+  const failing = record.consecutiveFailures > 0;
+  if (failing && now - since > maxStalenessMs) return 'failing';
   if (record.refusedVersionId) return 'refused';
-  if (record.consecutiveFailures === 0) return 'fresh';
-  return now - since > maxStalenessMs ? 'failing' : 'stale';
+  return failing ? 'stale' : 'fresh';
 }

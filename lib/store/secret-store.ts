@@ -192,6 +192,9 @@ export class SecretStore {
     record.lastError = lastError;
     if (refusedVersionId !== undefined) {
       record.refusedVersionId = refusedVersionId;
+      // The source answered: a refusal is a bad value, not an unreachable
+      // AWS, so it does not age the secret towards `failing`.
+      record.lastSuccessAt = now;
     }
   }
 }

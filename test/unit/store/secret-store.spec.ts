@@ -232,4 +232,19 @@ describe('derived state', () => {
     expect(store.record(key)!.refusedVersionId).toBeUndefined();
     expect(store.record(key)!.consecutiveFailures).toBe(0);
   });
+
+  it('is refused, not failing, when the refusal comes long after boot', () => {
+    const store = committed();
+    const late = at(MAX_STALENESS * 10);
+    store.recordFailure(key, { kind: 'invalid' }, late, 'v2-bad');
+    expect(store.state(key, late.getTime() + 1, MAX_STALENESS)).toBe('refused');
+  });
+
+  it('is failing when checks fail past the bound after a refusal', () => {
+    const store = committed();
+    store.recordFailure(key, { kind: 'invalid' }, at(5), 'v2-bad');
+    store.recordFailure(key, { kind: 'throttled' }, at(6));
+    const past = at(5 + MAX_STALENESS + 1).getTime();
+    expect(store.state(key, past, MAX_STALENESS)).toBe('failing');
+  });
 });
