@@ -11,6 +11,9 @@ export default defineConfig({
   resolve: {
     alias: {
       // The subpath first: an alias also matches `<key>/...`.
+      'nest-aws-secrets/testing': fileURLToPath(
+        new URL('./lib/testing/index.ts', import.meta.url),
+      ),
       'nest-aws-secrets/health': fileURLToPath(
         new URL('./lib/health/index.ts', import.meta.url),
       ),
