@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_LOCAL_SECRETS_FILE } from '../../sample-app/config/project-root.js';
 import { secretsOptionsFactory } from '../../sample-app/config/secrets-options.factory.js';
 import { chooseSecretsSource } from '../../sample-app/config/secrets-source.js';
+import { clearAwsEnv } from '../support/env.js';
 
 const ENDPOINT = 'http://127.0.0.1:4566';
 
@@ -14,11 +15,7 @@ function config(values: Record<string, string>): ConfigService {
 
 beforeEach(() => {
   // Only the values each test passes count, not the machine's environment.
-  for (const name of Object.keys(process.env)) {
-    if (name.startsWith('AWS_') || name.startsWith('SECRETS_')) {
-      vi.stubEnv(name, undefined);
-    }
-  }
+  clearAwsEnv();
 });
 
 afterEach(() => {

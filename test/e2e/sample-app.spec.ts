@@ -2,7 +2,6 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SecretsBootError } from 'nest-aws-secrets';
 import request from 'supertest';
@@ -34,8 +33,11 @@ import {
   errorHaystack,
   makeCanary,
 } from '../support/canary.js';
+import { clearAwsEnv, stubEnvs } from '../support/env.js';
 import { LogCapture } from '../support/log-capture.js';
-import { startMotoServer, type MotoServer } from '../support/moto-server.js';
+import { useMotoServer } from '../support/moto-fixture.js';
+import { createHttpApp } from '../support/nest-app.js';
+import { sampleDatabaseValue } from './support/sample-secrets.js';
 
 /** Canary values for everything the app must never show. */
 type Canaries = { readonly password: string; readonly apiKey: string };
@@ -47,31 +49,17 @@ function makeCanaries(): Canaries {
   };
 }
 
-function databaseValue(canaries: Canaries, overrides: object = {}) {
-  return {
-    engine: 'postgres',
-    host: 'orders-db.example.internal',
-    port: 5432,
-    username: 'orders_app',
-    password: canaries.password,
-    dbname: 'orders',
-    ...overrides,
-  };
-}
+const databaseValue = (canaries: Canaries, overrides: object = {}) =>
+  sampleDatabaseValue(canaries.password, overrides);
 
 /** Points the app's ConfigService (which reads process.env) somewhere. */
-function configure(env: Record<string, string>): void {
-  for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
-}
+const configure = stubEnvs;
 
 let logs: LogCapture;
 let app: INestApplication | undefined;
 
 async function bootSampleApp(): Promise<INestApplication> {
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
-    .setLogger(logs)
-    .compile();
-  app = moduleRef.createNestApplication({ logger: logs });
+  app = await createHttpApp({ imports: [AppModule] }, logs);
   await app.init();
   return app;
 }
@@ -91,12 +79,7 @@ function secretView(body: LoadedSecretsView, name: string) {
 
 beforeEach(() => {
   logs = new LogCapture();
-  // No environment of the machine running the tests leaks into the app.
-  for (const name of Object.keys(process.env)) {
-    if (name.startsWith('AWS_') || name.startsWith('SECRETS_')) {
-      vi.stubEnv(name, undefined);
-    }
-  }
+  clearAwsEnv();
 });
 
 afterEach(async () => {
@@ -106,18 +89,12 @@ afterEach(async () => {
 });
 
 describe('sample app against moto_server', () => {
-  let moto: MotoServer;
   let client: SecretsManagerClient;
 
-  beforeAll(async () => {
-    moto = await startMotoServer();
-    client = secretsClient(moto.endpoint);
+  const moto = useMotoServer((started) => {
+    client = secretsClient(started.endpoint);
   });
-
-  afterAll(async () => {
-    client?.destroy();
-    await moto?.stop();
-  });
+  afterAll(() => client?.destroy());
 
   beforeEach(async () => {
     // The sample app's secret names are fixed, so each test starts empty.

@@ -1,8 +1,6 @@
 import { mkdir } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 import { SecretsService } from 'nest-aws-secrets';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import request from 'supertest';
@@ -20,8 +18,11 @@ import {
   secretsClient,
 } from '../support/aws.js';
 import { assertNoCanary, makeCanary } from '../support/canary.js';
+import { clearAwsEnv, stubEnvs } from '../support/env.js';
 import { LogCapture } from '../support/log-capture.js';
-import { startMotoServer, type MotoServer } from '../support/moto-server.js';
+import { useMotoServer } from '../support/moto-fixture.js';
+import { createHttpApp, listenOnLoopback } from '../support/nest-app.js';
+import { sampleDatabaseValue } from './support/sample-secrets.js';
 
 const SCREENSHOT = 'test-artifacts/status-page.png';
 const CHROMIUM_ARGS = [
@@ -42,19 +43,8 @@ const canaries = {
   apiKey: makeCanary({ special: true }),
 };
 
-function database(password: string, overrides: object = {}) {
-  return {
-    engine: 'postgres',
-    host: 'orders-db.example.internal',
-    port: 5432,
-    username: 'orders_app',
-    password,
-    dbname: 'orders',
-    ...overrides,
-  };
-}
+const database = sampleDatabaseValue;
 
-let moto: MotoServer;
 let admin: SecretsManagerClient;
 let app: INestApplication;
 let browser: Browser;
@@ -62,31 +52,21 @@ let page: Page;
 let baseUrl: string;
 const logs = new LogCapture();
 
+const moto = useMotoServer((started) => {
+  admin = secretsClient(started.endpoint);
+});
+
 beforeAll(async () => {
-  moto = await startMotoServer();
-  admin = secretsClient(moto.endpoint);
-  for (const name of Object.keys(process.env)) {
-    if (name.startsWith('AWS_') || name.startsWith('SECRETS_')) {
-      vi.stubEnv(name, undefined);
-    }
-  }
-  for (const [name, value] of Object.entries(awsEnv(moto.endpoint))) {
-    vi.stubEnv(name, value);
-  }
-  vi.stubEnv('SECRETS_SOURCE', 'aws');
+  clearAwsEnv();
+  stubEnvs({ ...awsEnv(moto.endpoint), SECRETS_SOURCE: 'aws' });
   await createSecret(admin, DATABASE_SECRET_ID, database(canaries.password));
   await createSecret(admin, PARTNER_API_KEY_SECRET_ID, canaries.apiKey);
 
   // Only Date is faked (before boot, so the module's clocks read it): the
   // refused step moves it past minRefreshIntervalMs instead of sleeping.
   vi.useFakeTimers({ toFake: ['Date'] });
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
-    .setLogger(logs)
-    .compile();
-  app = moduleRef.createNestApplication({ logger: logs });
-  await app.listen(0, '127.0.0.1');
-  const { port } = app.getHttpServer().address() as AddressInfo;
-  baseUrl = `http://127.0.0.1:${port}`;
+  app = await createHttpApp({ imports: [AppModule] }, logs);
+  baseUrl = await listenOnLoopback(app);
 
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
@@ -99,7 +79,6 @@ afterAll(async () => {
   await browser?.close();
   await app?.close();
   admin?.destroy();
-  await moto?.stop();
   vi.unstubAllEnvs();
   vi.useRealTimers();
 });

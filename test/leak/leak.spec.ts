@@ -7,7 +7,6 @@
 import 'reflect-metadata';
 import { get as httpGet } from 'node:http';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inspect } from 'node:util';
@@ -15,7 +14,6 @@ import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { Injectable, Module, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Test } from '@nestjs/testing';
-import { Transform } from 'class-transformer';
 import { IsInt, IsString, Matches } from 'class-validator';
 import {
   OnSecretRotated,
@@ -24,7 +22,6 @@ import {
   SecretsModule,
   SecretsService,
   withSecretRetry,
-  type SecretDeclaration,
   type SecretRef,
   type SecretRotationEvent,
 } from 'nest-aws-secrets';
@@ -46,14 +43,16 @@ import {
   serializeDeep,
   type LabelledText,
 } from '../support/canary.js';
-import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.js';
+import { declareBrokenSecrets } from '../support/broken-secrets.js';
+import type { FaultProxy } from '../support/fault-proxy.js';
 import type { Fault } from '../support/fault-rules.js';
 import { LogCapture } from '../support/log-capture.js';
+import { useProxiedMoto } from '../support/moto-fixture.js';
+import { createHttpApp, listenOnLoopback } from '../support/nest-app.js';
 import {
   captureOutput,
   type OutputCapture,
 } from '../support/output-capture.js';
-import { startMotoServer, type MotoServer } from '../support/moto-server.js';
 
 const MAX_STALENESS_MS = 60_000;
 
@@ -81,90 +80,24 @@ async function observeFailure(where: string, promise: Promise<unknown>) {
 
 const logs = new LogCapture();
 let output: OutputCapture;
-let moto: MotoServer;
 let proxy: FaultProxy;
 let admin: SecretsManagerClient;
 let dir: string;
 
 beforeAll(async () => {
+  // Before moto starts, so that nothing written from then on escapes.
   output = captureOutput();
-  moto = await startMotoServer();
-  proxy = await startFaultProxy(moto.endpoint);
-  admin = secretsClient(moto.endpoint);
   dir = await mkdtemp(join(tmpdir(), 'leak-suite-'));
 });
-
+useProxiedMoto((aws) => ({ proxy, admin } = aws));
 afterAll(async () => {
   output.restore();
   vi.useRealTimers();
-  admin?.destroy();
-  await proxy?.close();
-  await moto?.stop();
   await rm(dir, { recursive: true, force: true });
 });
 
 /** Every decode and validation failure, each secret holding a canary. */
-async function brokenDeclarations(): Promise<SecretDeclaration[]> {
-  const n = (label: string) => uniqueSecretName(`leak/${label}`);
-  const names = {
-    notJson: n('not-json'),
-    truncated: n('truncated'),
-    wrongType: n('wrong-type'),
-    missingKey: n('missing-key'),
-    rule: n('rule'),
-    shape: n('shape'),
-    transform: n('transform'),
-  };
-  await createSecret(admin, names.notJson, `password=${canary('notJson')}`);
-  await createSecret(
-    admin,
-    names.truncated,
-    `{"password":${JSON.stringify(canary('truncated'))}`,
-  );
-  await createSecret(admin, names.wrongType, { port: canary('wrongType') });
-  await createSecret(admin, names.missingKey, { other: canary('missingKey') });
-  await createSecret(admin, names.rule, { password: canary('rule') });
-  await createSecret(admin, names.shape, canary('shape'));
-  await createSecret(admin, names.transform, { token: canary('transform') });
-
-  @Secret(names.notJson)
-  class NotJson {
-    @IsString() password!: string;
-  }
-  @Secret(names.truncated)
-  class Truncated {
-    @IsString() password!: string;
-  }
-  @Secret(names.wrongType)
-  class WrongType {
-    @IsInt() port!: number;
-  }
-  @Secret(names.missingKey, { key: 'password' })
-  class MissingKey {
-    @IsString() value!: string;
-  }
-  @Secret(names.rule)
-  class Rule {
-    @Matches(/^never$/, { message: 'password $value is not allowed' })
-    password!: string;
-  }
-  @Secret(names.transform)
-  class Throws {
-    @Transform(({ value }) => {
-      throw new Error(`cannot use ${String(value)}`);
-    })
-    token!: string;
-  }
-  return [
-    NotJson,
-    Truncated,
-    WrongType,
-    MissingKey,
-    Rule,
-    Throws,
-    { id: names.shape, shape: 'binary' },
-  ];
-}
+const brokenDeclarations = () => declareBrokenSecrets(admin, canary);
 
 describe('boot failures', () => {
   it('reports every decode and validation failure without a value', async () => {
@@ -324,13 +257,8 @@ describe('a running app', () => {
     })
     class AppModule {}
 
-    const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
-      .setLogger(logs)
-      .compile();
-    app = moduleRef.createNestApplication({ logger: logs });
-    await app.listen(0, '127.0.0.1');
-    const { port } = app.getHttpServer().address() as AddressInfo;
-    baseUrl = `http://127.0.0.1:${port}`;
+    app = await createHttpApp({ imports: [AppModule] }, logs);
+    baseUrl = await listenOnLoopback(app);
     service = app.get(SecretsService);
     service.events$.subscribe((event) => events.push(event));
   });

@@ -8,6 +8,7 @@ import {
 } from 'node:http';
 import type { Socket } from 'node:net';
 import { CallLog, type CallWindow, type ProxyCall } from './call-log.js';
+import { listenOnFreePort } from './listen.js';
 import {
   awsErrorShape,
   FaultRules,
@@ -174,12 +175,7 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
     sockets.add(socket);
     socket.once('close', () => sockets.delete(socket));
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
+  const port = await listenOnFreePort(server);
 
   return {
     endpoint: `http://127.0.0.1:${port}`,

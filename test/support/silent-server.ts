@@ -1,4 +1,5 @@
 import { createServer, type Socket } from 'node:net';
+import { listenOnFreePort } from './listen.js';
 
 /** A TCP server on 127.0.0.1 that accepts connections and never answers. */
 export interface SilentServer {
@@ -27,12 +28,7 @@ export async function startSilentServer(): Promise<SilentServer> {
     socket.on('error', () => undefined);
     socket.once('close', () => sockets.delete(socket));
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
+  const port = await listenOnFreePort(server);
 
   return {
     endpoint: `http://127.0.0.1:${port}`,

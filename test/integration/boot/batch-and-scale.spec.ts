@@ -7,8 +7,8 @@ import {
   SecretsService,
   type SecretClass,
 } from 'nest-aws-secrets';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMotoServer, type MotoServer } from '../../support/moto-server.js';
+import { describe, expect, it } from 'vitest';
+import { useMotoServer } from '../../support/moto-fixture.js';
 import { CapturingLogger, compile } from './support/boot-app.js';
 import {
   createSecret,
@@ -16,13 +16,7 @@ import {
   uniqueName,
 } from './support/moto-secrets.js';
 
-let moto: MotoServer;
-beforeAll(async () => {
-  moto = await startMotoServer();
-});
-afterAll(async () => {
-  await moto.stop();
-});
+const moto = useMotoServer();
 
 /** moto does not enforce IAM: deny BatchGetSecretValue on the client. */
 function denyBatch(client: SecretsManagerClient): string[] {

@@ -9,8 +9,8 @@ import {
   SecretsModule,
   SecretsService,
 } from 'nest-aws-secrets';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMotoServer, type MotoServer } from '../../support/moto-server.js';
+import { describe, expect, it } from 'vitest';
+import { useMotoServer } from '../../support/moto-fixture.js';
 import { compile, compileFailure } from './support/boot-app.js';
 import {
   createSecret,
@@ -18,13 +18,7 @@ import {
   uniqueName,
 } from './support/moto-secrets.js';
 
-let moto: MotoServer;
-beforeAll(async () => {
-  moto = await startMotoServer();
-});
-afterAll(async () => {
-  await moto.stop();
-});
+const moto = useMotoServer();
 
 function portClass(id: string) {
   @Secret(id)

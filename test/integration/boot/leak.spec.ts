@@ -1,8 +1,7 @@
 import 'reflect-metadata';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Transform } from 'class-transformer';
-import { IsInt, IsString, Matches } from 'class-validator';
+import { IsString } from 'class-validator';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,7 +13,8 @@ import {
   type SecretDeclaration,
 } from 'nest-aws-secrets';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMotoServer, type MotoServer } from '../../support/moto-server.js';
+import { declareBrokenSecrets } from '../../support/broken-secrets.js';
+import { useMotoServer } from '../../support/moto-fixture.js';
 import { CapturingLogger, compile } from './support/boot-app.js';
 import {
   canary,
@@ -23,16 +23,12 @@ import {
   uniqueName,
 } from './support/moto-secrets.js';
 
-let moto: MotoServer;
 let dir: string;
+const moto = useMotoServer();
 beforeAll(async () => {
-  moto = await startMotoServer();
   dir = await mkdtemp(join(tmpdir(), 'secrets-leak-'));
 });
-afterAll(async () => {
-  await moto.stop();
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => rm(dir, { recursive: true, force: true }));
 
 const canaries: string[] = [];
 function c(): string {
@@ -44,68 +40,13 @@ function c(): string {
 /** Every failure case, each holding canaries, plus one secret that loads. */
 async function failingDeclarations(): Promise<SecretDeclaration[]> {
   const client = motoClient(moto.endpoint);
-  const names = {
-    ok: uniqueName('leak/ok'),
-    notJson: uniqueName('leak/not-json'),
-    truncated: uniqueName('leak/truncated'),
-    wrongType: uniqueName('leak/wrong-type'),
-    missingKey: uniqueName('leak/missing-key'),
-    rule: uniqueName('leak/rule'),
-    shape: uniqueName('leak/shape'),
-    transform: uniqueName('leak/transform'),
-  };
-  await createSecret(client, names.ok, { password: c() });
-  await createSecret(client, names.notJson, `password=${c()}`);
-  await createSecret(client, names.truncated, `{"password":"${c()}"`);
-  await createSecret(client, names.wrongType, { host: c(), port: c() });
-  await createSecret(client, names.missingKey, { other: c() });
-  await createSecret(client, names.rule, { password: c() });
-  await createSecret(client, names.shape, c());
-  await createSecret(client, names.transform, { token: c() });
-
-  @Secret(names.ok)
+  const ok = uniqueName('leak/ok');
+  await createSecret(client, ok, { password: c() });
+  @Secret(ok)
   class Ok {
     @IsString() password!: string;
   }
-  @Secret(names.notJson)
-  class NotJson {
-    @IsString() password!: string;
-  }
-  @Secret(names.truncated)
-  class Truncated {
-    @IsString() password!: string;
-  }
-  @Secret(names.wrongType)
-  class WrongType {
-    @IsInt() host!: number;
-    @IsInt() port!: number;
-  }
-  @Secret(names.missingKey, { key: 'password' })
-  class MissingKey {
-    @IsString() value!: string;
-  }
-  @Secret(names.rule)
-  class Rule {
-    @Matches(/^never$/, { message: 'password $value is not allowed' })
-    password!: string;
-  }
-  @Secret(names.transform)
-  class Throws {
-    @Transform(({ value }) => {
-      throw new Error(`cannot use ${value}`);
-    })
-    token!: string;
-  }
-  return [
-    Ok,
-    NotJson,
-    Truncated,
-    WrongType,
-    MissingKey,
-    Rule,
-    Throws,
-    { id: names.shape, shape: 'binary' },
-  ];
+  return [Ok, ...(await declareBrokenSecrets(client, c))];
 }
 
 async function localFileDeclarations(): Promise<{

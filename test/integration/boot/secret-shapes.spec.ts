@@ -10,8 +10,8 @@ import {
   SecretsModule,
   SecretsService,
 } from 'nest-aws-secrets';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMotoServer, type MotoServer } from '../../support/moto-server.js';
+import { describe, expect, it } from 'vitest';
+import { useMotoServer } from '../../support/moto-fixture.js';
 import { compile } from './support/boot-app.js';
 import {
   canary,
@@ -20,13 +20,7 @@ import {
   uniqueName,
 } from './support/moto-secrets.js';
 
-let moto: MotoServer;
-beforeAll(async () => {
-  moto = await startMotoServer();
-});
-afterAll(async () => {
-  await moto.stop();
-});
+const moto = useMotoServer();
 
 describe('booting with secrets of each shape', () => {
   it('injects a JSON secret by class, with numbers converted', async () => {

@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { Module, type INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 import { IsString } from 'class-validator';
 import {
   Secret,
@@ -11,49 +10,24 @@ import {
 } from 'nest-aws-secrets';
 import { filter, firstValueFrom } from 'rxjs';
 import request from 'supertest';
-import {
-  afterAll,
-  afterEach,
-  beforeAll,
-  describe,
-  expect,
-  it,
-  vi,
-} from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { HealthModule } from '../../../sample-app/health/health.module.js';
-import {
-  createSecret,
-  secretsClient,
-  uniqueSecretName,
-} from '../../support/aws.js';
+import { createSecret, uniqueSecretName } from '../../support/aws.js';
 import { assertNoCanary, makeCanary } from '../../support/canary.js';
-import { startFaultProxy, type FaultProxy } from '../../support/fault-proxy.js';
+import type { FaultProxy } from '../../support/fault-proxy.js';
 import { LogCapture } from '../../support/log-capture.js';
-import { startMotoServer, type MotoServer } from '../../support/moto-server.js';
+import { useProxiedMoto } from '../../support/moto-fixture.js';
+import { createHttpApp } from '../../support/nest-app.js';
 
 const REFRESH_INTERVAL_MS = 60_000;
 const MAX_STALENESS_MS = 5 * 60_000;
 
-let moto: MotoServer;
 let proxy: FaultProxy;
 let client: SecretsManagerClient;
 let admin: SecretsManagerClient;
 let app: INestApplication | undefined;
 
-beforeAll(async () => {
-  moto = await startMotoServer();
-  proxy = await startFaultProxy(moto.endpoint);
-  admin = secretsClient(moto.endpoint);
-  // One attempt per call: the SDK's own retries would wait in real time.
-  client = secretsClient(proxy.endpoint, { maxAttempts: 1 });
-});
-
-afterAll(async () => {
-  client?.destroy();
-  admin?.destroy();
-  await proxy?.close();
-  await moto?.stop();
-});
+useProxiedMoto((aws) => ({ proxy, admin, client } = aws));
 
 afterEach(async () => {
   await app?.close();
@@ -88,10 +62,7 @@ async function bootApp(logs: LogCapture) {
   })
   class AppModule {}
 
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
-    .setLogger(logs)
-    .compile();
-  app = moduleRef.createNestApplication({ logger: logs });
+  app = await createHttpApp({ imports: [AppModule] }, logs);
   await app.init();
   return { name, password, versionId: stored.versionId, app, DbSecret };
 }

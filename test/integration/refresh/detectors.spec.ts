@@ -1,37 +1,28 @@
 import {
   CreateSecretCommand,
   PutSecretValueCommand,
-  SecretsManagerClient,
   UpdateSecretVersionStageCommand,
+  type SecretsManagerClient,
 } from '@aws-sdk/client-secrets-manager';
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { toSecretRequest } from '../../../lib/declaration/request-key.js';
 import { DescribeDetector } from '../../../lib/refresh/detectors/describe.detector.js';
 import { FallbackDetector } from '../../../lib/refresh/detectors/fallback.detector.js';
 import { ListSecretsDetector } from '../../../lib/refresh/detectors/list-secrets.detector.js';
 import { TtlDetector } from '../../../lib/refresh/detectors/ttl.detector.js';
 import type { VersionDetector } from '../../../lib/refresh/detectors/version-detector.interface.js';
-import { startMotoServer, type MotoServer } from '../../support/moto-server.js';
+import { secretsClient } from '../../support/aws.js';
+import { useMotoServer } from '../../support/moto-fixture.js';
 
-let moto: MotoServer;
 let client: SecretsManagerClient;
 const calls: string[] = [];
 const recordCall = (operation: string) => calls.push(operation);
 
-beforeAll(async () => {
-  moto = await startMotoServer();
-  client = new SecretsManagerClient({
-    endpoint: moto.endpoint,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-  });
+useMotoServer((moto) => {
+  client = secretsClient(moto.endpoint);
 });
-
-afterAll(async () => {
-  client?.destroy();
-  await moto?.stop();
-});
+afterAll(() => client?.destroy());
 
 function unique(prefix: string): string {
   return `${prefix}/${randomUUID().slice(0, 8)}`;

@@ -1,71 +1,34 @@
 import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { firstValueFrom } from 'rxjs';
-import {
-  afterAll,
-  afterEach,
-  beforeAll,
-  describe,
-  expect,
-  it,
-  vi,
-} from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { RefreshCheckSettled } from '../../../lib/refresh/refresh-scheduler.js';
 import {
   createSecret,
   markForDeletion,
   putValue,
-  secretsClient,
   uniqueSecretName,
 } from '../../support/aws.js';
 import { assertNoCanary, makeCanary } from '../../support/canary.js';
+import type { Fault, FaultProxy } from '../../support/fault-proxy.js';
 import {
-  startFaultProxy,
-  type Fault,
-  type FaultProxy,
-} from '../../support/fault-proxy.js';
-import { startMotoServer, type MotoServer } from '../../support/moto-server.js';
-import { bootRefreshApp, type RefreshApp } from './support/refresh-app.js';
+  bootRefreshApp,
+  type RefreshApp,
+  type RefreshAppOptions,
+} from './support/refresh-app.js';
+import { bootDbApp, useRefreshFixture } from './support/refresh-fixture.js';
 import { dbSecretClass, dbValue } from './support/secret-classes.js';
 
 const MINUTE = 60_000;
 
-let moto: MotoServer;
 let proxy: FaultProxy;
 let admin: SecretsManagerClient;
 let client: SecretsManagerClient;
 let running: RefreshApp | undefined;
 
-beforeAll(async () => {
-  moto = await startMotoServer();
-  proxy = await startFaultProxy(moto.endpoint);
-  admin = secretsClient(moto.endpoint);
-  // One attempt per call: one fault is one error, and counts are exact.
-  client = secretsClient(proxy.endpoint, { maxAttempts: 1 });
-});
+useRefreshFixture((aws) => ({ proxy, admin, client } = aws));
 
-afterEach(async () => {
-  vi.useRealTimers();
-  proxy.reset();
-  await running?.close();
-  running = undefined;
-});
-
-afterAll(async () => {
-  client?.destroy();
-  admin?.destroy();
-  await proxy?.close();
-  await moto?.stop();
-});
-
-async function bootWith(
-  name: string,
-  options: Partial<Parameters<typeof bootRefreshApp>[0]> = {},
-) {
-  const Db = dbSecretClass(name);
-  running = await bootRefreshApp({ client, secrets: [Db], ...options });
-  proxy.reset();
-  return { app: running, Db, db: running.app.get(Db) };
-}
+const bootWith = (name: string, options: Partial<RefreshAppOptions> = {}) =>
+  bootDbApp({ client, proxy }, name, options);
 
 const transientFaults: Array<[string, Fault, string[], string | undefined]> = [
   [

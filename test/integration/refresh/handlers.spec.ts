@@ -9,7 +9,7 @@ import {
   type SecretRotatedEvent,
 } from 'nest-aws-secrets';
 import { firstValueFrom, take, toArray } from 'rxjs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import {
   createSecret,
   putValue,
@@ -18,28 +18,22 @@ import {
 } from '../../support/aws.js';
 import { makeCanary } from '../../support/canary.js';
 import { LogCapture } from '../../support/log-capture.js';
-import { startMotoServer, type MotoServer } from '../../support/moto-server.js';
-import { bootRefreshApp, type RefreshApp } from './support/refresh-app.js';
+import { useMotoServer } from '../../support/moto-fixture.js';
+import {
+  bootRefreshApp,
+  closeRefreshApps,
+  type RefreshApp,
+} from './support/refresh-app.js';
 import { dbSecretClass, dbValue } from './support/secret-classes.js';
 
-let moto: MotoServer;
 let client: SecretsManagerClient;
 let running: RefreshApp | undefined;
 
-beforeAll(async () => {
-  moto = await startMotoServer();
-  client = secretsClient(moto.endpoint, { maxAttempts: 1 });
+const moto = useMotoServer((started) => {
+  client = secretsClient(started.endpoint, { maxAttempts: 1 });
 });
-
-afterEach(async () => {
-  await running?.close();
-  running = undefined;
-});
-
-afterAll(async () => {
-  client?.destroy();
-  await moto?.stop();
-});
+afterEach(closeRefreshApps);
+afterAll(() => client?.destroy());
 
 describe('@OnSecretRotated handlers (scenario 22)', () => {
   it('calls every handler with the event; a throwing one is logged and stops nothing', async () => {

@@ -5,68 +5,26 @@ import {
   withSecretRetry,
   type SecretClass,
 } from 'nest-aws-secrets';
-import {
-  afterAll,
-  afterEach,
-  beforeAll,
-  describe,
-  expect,
-  it,
-  vi,
-} from 'vitest';
-import {
-  createSecret,
-  putValue,
-  secretsClient,
-  uniqueSecretName,
-} from '../../support/aws.js';
+import { describe, expect, it, vi } from 'vitest';
+import { createSecret, putValue, uniqueSecretName } from '../../support/aws.js';
 import {
   assertNoCanary,
   errorHaystack,
   makeCanary,
 } from '../../support/canary.js';
-import { startFaultProxy, type FaultProxy } from '../../support/fault-proxy.js';
-import { startMotoServer, type MotoServer } from '../../support/moto-server.js';
-import { bootRefreshApp, type RefreshApp } from './support/refresh-app.js';
-import {
-  dbSecretClass,
-  dbValue,
-  type DbFields,
-} from './support/secret-classes.js';
+import type { FaultProxy } from '../../support/fault-proxy.js';
+import type { RefreshAppOptions } from './support/refresh-app.js';
+import { bootDbApp, useRefreshFixture } from './support/refresh-fixture.js';
+import { dbValue, type DbFields } from './support/secret-classes.js';
 
-let moto: MotoServer;
 let proxy: FaultProxy;
 let admin: SecretsManagerClient;
 let client: SecretsManagerClient;
-let running: RefreshApp | undefined;
 
-beforeAll(async () => {
-  moto = await startMotoServer();
-  proxy = await startFaultProxy(moto.endpoint);
-  admin = secretsClient(moto.endpoint);
-  client = secretsClient(proxy.endpoint, { maxAttempts: 1 });
-});
+useRefreshFixture((aws) => ({ proxy, admin, client } = aws));
 
-afterEach(async () => {
-  vi.useRealTimers();
-  proxy.reset();
-  await running?.close();
-  running = undefined;
-});
-
-afterAll(async () => {
-  client?.destroy();
-  admin?.destroy();
-  await proxy?.close();
-  await moto?.stop();
-});
-
-async function bootWith(name: string, extra: object = {}) {
-  const Db = dbSecretClass(name);
-  running = await bootRefreshApp({ client, secrets: [Db], ...extra });
-  proxy.reset();
-  return { app: running, Db };
-}
+const bootWith = (name: string, options: Partial<RefreshAppOptions> = {}) =>
+  bootDbApp({ client, proxy }, name, options);
 
 /** A database that accepts one user and password, as a pg server would. */
 class FakeDatabase {

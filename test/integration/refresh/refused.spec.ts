@@ -1,41 +1,18 @@
 import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createSecret,
-  putValue,
-  secretsClient,
-  uniqueSecretName,
-} from '../../support/aws.js';
+import { describe, expect, it } from 'vitest';
+import { createSecret, putValue, uniqueSecretName } from '../../support/aws.js';
 import { assertNoCanary, makeCanary } from '../../support/canary.js';
-import { startFaultProxy, type FaultProxy } from '../../support/fault-proxy.js';
-import { startMotoServer, type MotoServer } from '../../support/moto-server.js';
+import type { FaultProxy } from '../../support/fault-proxy.js';
 import { bootRefreshApp, type RefreshApp } from './support/refresh-app.js';
+import { useRefreshFixture } from './support/refresh-fixture.js';
 import { dbSecretClass, dbValue } from './support/secret-classes.js';
 
-let moto: MotoServer;
 let proxy: FaultProxy;
 let admin: SecretsManagerClient;
 let client: SecretsManagerClient;
 let running: RefreshApp | undefined;
 
-beforeAll(async () => {
-  moto = await startMotoServer();
-  proxy = await startFaultProxy(moto.endpoint);
-  admin = secretsClient(moto.endpoint);
-  client = secretsClient(proxy.endpoint, { maxAttempts: 1 });
-});
-
-afterEach(async () => {
-  await running?.close();
-  running = undefined;
-});
-
-afterAll(async () => {
-  client?.destroy();
-  admin?.destroy();
-  await proxy?.close();
-  await moto?.stop();
-});
+useRefreshFixture((aws) => ({ proxy, admin, client } = aws));
 
 describe('a rotation to an invalid value (scenarios 6 and 11)', () => {
   it('keeps the last valid value, reports it, and picks up a later valid version', async () => {

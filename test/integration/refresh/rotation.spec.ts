@@ -1,62 +1,30 @@
 import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { firstValueFrom } from 'rxjs';
-import {
-  afterAll,
-  afterEach,
-  beforeAll,
-  describe,
-  expect,
-  it,
-  vi,
-} from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   createSecret,
   putPendingValue,
   putValue,
   promoteToCurrent,
-  secretsClient,
   uniqueSecretName,
 } from '../../support/aws.js';
 import { assertNoCanary, makeCanary } from '../../support/canary.js';
-import { startFaultProxy, type FaultProxy } from '../../support/fault-proxy.js';
-import { startMotoServer, type MotoServer } from '../../support/moto-server.js';
-import { bootRefreshApp, type RefreshApp } from './support/refresh-app.js';
+import type { FaultProxy } from '../../support/fault-proxy.js';
+import type { RefreshApp, RefreshAppOptions } from './support/refresh-app.js';
+import {
+  bootBehindProxy,
+  useRefreshFixture,
+} from './support/refresh-fixture.js';
 import { dbSecretClass, dbValue } from './support/secret-classes.js';
 
-let moto: MotoServer;
 let proxy: FaultProxy;
 let admin: SecretsManagerClient;
 let client: SecretsManagerClient;
-let running: RefreshApp | undefined;
 
-beforeAll(async () => {
-  moto = await startMotoServer();
-  proxy = await startFaultProxy(moto.endpoint);
-  admin = secretsClient(moto.endpoint);
-  // One attempt per call, so the proxy's counts are the module's calls.
-  client = secretsClient(proxy.endpoint, { maxAttempts: 1 });
-});
+useRefreshFixture((aws) => ({ proxy, admin, client } = aws));
 
-afterEach(async () => {
-  vi.useRealTimers();
-  await running?.close();
-  running = undefined;
-});
-
-afterAll(async () => {
-  client?.destroy();
-  admin?.destroy();
-  await proxy?.close();
-  await moto?.stop();
-});
-
-async function boot(
-  options: Parameters<typeof bootRefreshApp>[0],
-): Promise<RefreshApp> {
-  running = await bootRefreshApp({ client, ...options });
-  proxy.reset();
-  return running;
-}
+const boot = (options: RefreshAppOptions): Promise<RefreshApp> =>
+  bootBehindProxy({ client, proxy }, options);
 
 describe('rotation by PutSecretValue (list mode, the default)', () => {
   it('swaps the new version in with one ListSecrets and one GetSecretValue', async () => {

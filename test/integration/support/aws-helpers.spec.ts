@@ -2,7 +2,7 @@ import {
   GetSecretValueCommand,
   type SecretsManagerClient,
 } from '@aws-sdk/client-secrets-manager';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   awsEnv,
   createSecret,
@@ -15,18 +15,12 @@ import {
   uniqueSecretName,
   versionAtStage,
 } from '../../support/aws.js';
-import { startMotoServer, type MotoServer } from '../../support/moto-server.js';
+import { useMotoServer } from '../../support/moto-fixture.js';
 
-let moto: MotoServer;
 let client: SecretsManagerClient;
 
-beforeAll(async () => {
-  moto = await startMotoServer();
+useMotoServer((moto) => {
   client = secretsClient(moto.endpoint, { maxAttempts: 1 });
-});
-
-afterAll(async () => {
-  await moto.stop();
 });
 
 const read = (secretId: string, stage?: string) =>

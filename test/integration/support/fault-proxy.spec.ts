@@ -3,22 +3,15 @@ import {
   GetSecretValueCommand,
   type SecretsManagerClient,
 } from '@aws-sdk/client-secrets-manager';
-import {
-  afterAll,
-  afterEach,
-  beforeAll,
-  describe,
-  expect,
-  it,
-  vi,
-} from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   createSecret,
   secretsClient,
   uniqueSecretName,
 } from '../../support/aws.js';
 import { startFaultProxy, type FaultProxy } from '../../support/fault-proxy.js';
-import { startMotoServer, type MotoServer } from '../../support/moto-server.js';
+import { useProxiedMoto } from '../../support/moto-fixture.js';
+import type { MotoServer } from '../../support/moto-server.js';
 
 let moto: MotoServer;
 let proxy: FaultProxy;
@@ -26,10 +19,9 @@ let proxy: FaultProxy;
 let client: SecretsManagerClient;
 let secretName: string;
 
+useProxiedMoto((aws) => ({ moto, proxy, client } = aws));
+
 beforeAll(async () => {
-  moto = await startMotoServer();
-  proxy = await startFaultProxy(moto.endpoint);
-  client = secretsClient(proxy.endpoint, { maxAttempts: 1 });
   secretName = uniqueSecretName('proxy/db');
   await createSecret(secretsClient(moto.endpoint), secretName, 'value-1');
 });
@@ -37,11 +29,6 @@ beforeAll(async () => {
 afterEach(() => {
   vi.useRealTimers();
   proxy.reset();
-});
-
-afterAll(async () => {
-  await proxy.close();
-  await moto.stop();
 });
 
 const getValue = (c = client, secretId = secretName) =>

@@ -1,16 +1,15 @@
-import {
-  CreateSecretCommand,
-  SecretsManagerClient,
-} from '@aws-sdk/client-secrets-manager';
+import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { randomUUID } from 'node:crypto';
+import {
+  createSecret as createStoredSecret,
+  secretsClient,
+  type SecretValueInput,
+} from '../../../support/aws.js';
+import { makeCanary } from '../../../support/canary.js';
 
 /** A client for moto_server with dummy credentials. */
 export function motoClient(endpoint: string): SecretsManagerClient {
-  return new SecretsManagerClient({
-    endpoint,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-  });
+  return secretsClient(endpoint);
 }
 
 /** A secret name unique to this run, with a `/` in it. */
@@ -20,7 +19,7 @@ export function uniqueName(prefix: string): string {
 
 /** A value no log line, message or stack may ever contain. */
 export function canary(): string {
-  return `CANARY-${randomUUID()}`;
+  return makeCanary();
 }
 
 /**
@@ -30,17 +29,8 @@ export function canary(): string {
 export async function createSecret(
   client: SecretsManagerClient,
   name: string,
-  value: object | string | Uint8Array,
+  value: SecretValueInput,
 ): Promise<string> {
-  const input =
-    value instanceof Uint8Array
-      ? { SecretBinary: value }
-      : {
-          SecretString:
-            typeof value === 'string' ? value : JSON.stringify(value),
-        };
-  const out = await client.send(
-    new CreateSecretCommand({ Name: name, ...input }),
-  );
-  return out.ARN!;
+  const { arn } = await createStoredSecret(client, name, value);
+  return arn;
 }

@@ -37,6 +37,9 @@ export interface RefreshAppOptions extends SecretsModuleOptions {
   readonly providers?: Provider[];
 }
 
+// Apps booted and not yet closed, so that one afterEach can close them all.
+const open = new Set<RefreshApp>();
+
 /**
  * Boots a Nest application context with `SecretsModule.forRoot(options)`
  * and runs its lifecycle hooks (so the refresher starts). Background
@@ -64,7 +67,8 @@ export async function bootRefreshApp(
   const events = app.get(SecretEvents);
   const seen: SecretRotationEvent[] = [];
   events.events$.subscribe((event) => seen.push(event));
-  return {
+  let closing: Promise<void> | undefined;
+  const running: RefreshApp = {
     app,
     secrets: app.get(SecretsService),
     refresher: app.get(SecretsRefresher),
@@ -81,8 +85,20 @@ export async function bootRefreshApp(
           ),
         ),
       ) as Promise<Extract<SecretRotationEvent, { type: T }>>,
-    close: () => app.close(),
+    close() {
+      open.delete(running);
+      // Idempotent: a test may close its app before the afterEach does.
+      closing ??= app.close();
+      return closing;
+    },
   };
+  open.add(running);
+  return running;
+}
+
+/** Closes every app `bootRefreshApp` has booted since the last call. */
+export async function closeRefreshApps(): Promise<void> {
+  await Promise.all([...open].map((app) => app.close()));
 }
 
 /** Gets a provider of the app by class. */
