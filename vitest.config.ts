@@ -27,6 +27,10 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
-    reporters: ['default'],
+    // The JSON report feeds the one-line summary that .ci/run prints.
+    reporters: [
+      'default',
+      ['json', { outputFile: 'test-artifacts/vitest.json' }],
+    ],
   },
 });
