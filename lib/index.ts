@@ -48,6 +48,8 @@ export { SecretsError } from './errors/secrets.error.js';
 export { SecretNotFoundError } from './errors/secret-not-found.error.js';
 export { SecretAccessDeniedError } from './errors/secret-access-denied.error.js';
 export { SecretCredentialsError } from './errors/secret-credentials.error.js';
+export { SecretConfigurationError } from './errors/secret-configuration.error.js';
+export { SecretsOptionsError } from './errors/secrets-options.error.js';
 export { SecretRetrievalError } from './errors/secret-retrieval.error.js';
 export { SecretParseError } from './errors/secret-parse.error.js';
 export { SecretValidationError } from './errors/secret-validation.error.js';

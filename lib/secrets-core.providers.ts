@@ -1,6 +1,7 @@
 import type { Provider } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import { bootSecrets } from './boot/boot-secrets.js';
+import { LateSecrets } from './boot/late-secrets.js';
 import { collectDefinitions } from './boot/collect-definitions.js';
 import { SecretsLoader } from './loader/secrets-loader.js';
 import { SecretsLogger } from './logging/secrets-logger.js';
@@ -15,6 +16,7 @@ import {
 import { SECRETS_MODULE_OPTIONS } from './secrets.module-definition.js';
 import { SecretsService } from './secrets.service.js';
 import { SECRETS_REFRESH_PROVIDERS } from './refresh/refresh.providers.js';
+import { SecretsRefresher } from './refresh/secrets-refresher.js';
 import {
   createSecretSource,
   createSecretsClient,
@@ -60,12 +62,14 @@ export const SECRETS_CORE_PROVIDERS: Provider[] = [
       store: SecretStore,
       options: ResolvedSecretsOptions,
       stats: SecretsStats,
-    ) => new SecretsLoader(source, store, options, stats),
+      logger: SecretsLogger,
+    ) => new SecretsLoader(source, store, options, stats, logger),
     inject: [
       SECRETS_SOURCE,
       SecretStore,
       SECRETS_RESOLVED_OPTIONS,
       SecretsStats,
+      SecretsLogger,
     ],
   },
   {
@@ -92,5 +96,21 @@ export const SECRETS_CORE_PROVIDERS: Provider[] = [
     ],
   },
   ...SECRETS_REFRESH_PROVIDERS,
+  {
+    provide: LateSecrets,
+    useFactory: (
+      store: SecretStore,
+      loader: SecretsLoader,
+      logger: SecretsLogger,
+      refresher: SecretsRefresher,
+    ) =>
+      new LateSecrets({
+        store,
+        loader,
+        logger,
+        track: (key) => refresher.track(key),
+      }),
+    inject: [SecretStore, SecretsLoader, SecretsLogger, SecretsRefresher],
+  },
   SecretsService,
 ];

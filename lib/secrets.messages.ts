@@ -34,6 +34,10 @@ export function secretFailureMessage(
       return `${s} could not be decrypted${code}. Check kms:Decrypt on the secret's KMS key.`;
     case 'credentials':
       return `${s} could not be read: AWS credentials are missing, invalid or expired${code}. Check the credential chain (role, profile, environment).`;
+    case 'configuration':
+      return details.code === 'InvalidRegion'
+        ? `${s} could not be read: the configured AWS region is not valid (InvalidRegion). Check AWS_REGION, or clientConfig.region in the SecretsModule options.`
+        : `${s} could not be read: no AWS region is configured (RegionMissing). Set the AWS_REGION environment variable, or clientConfig.region in the SecretsModule options (or pass a client built with a region).`;
     case 'throttled':
       return `${s} could not be read: request throttled${code}. Retry later or lower the request rate.`;
     case 'timeout':
@@ -72,13 +76,24 @@ export function missingKeyMessage(secretId: string, key: string): string {
   return `Secret "${secretId}" has no JSON key "${key}". Check the key option of its declaration and the stored keys.`;
 }
 
-/** Rules of a config class that failed at one property path. */
+/** Rules of a config class that failed at one property path (`''`: the root). */
 export function invalidMessage(
   secretId: string,
   path: string,
   rules: readonly string[],
 ): string {
-  return `Secret "${secretId}" failed validation at "${path}": ${rules.join(', ')}. Fix the stored value or the class rules.`;
+  const where = path ? `at "${path}"` : 'at the root';
+  return `Secret "${secretId}" failed validation ${where}: ${rules.join(', ')}. Fix the stored value or the class rules.`;
+}
+
+/** Keys of a JSON secret that a config class may not receive were dropped. */
+export function reservedKeysDroppedMessage(
+  secretId: string,
+  versionId: string,
+  keys: readonly string[],
+): string {
+  const list = keys.map((key) => `"${key}"`).join(', ');
+  return `Secret "${secretId}" version ${versionId} has reserved JSON key(s) ${list}; they were dropped, because they would replace the redaction methods or reach a prototype. Rename them in the stored value.`;
 }
 
 /** class-transformer could not build the config class. */
@@ -108,6 +123,16 @@ export function bootLoadedMessage(
   source: string,
 ): string {
   return `Loaded ${secrets} secret declaration(s) with ${fetches} fetch(es) from the ${source} source.`;
+}
+
+/** Logged when a lazily loaded module's secrets were loaded. */
+export function lateSecretsLoadedMessage(secrets: number): string {
+  return `Loaded ${secrets} secret declaration(s) registered after the boot (a lazily loaded module); they are refreshed like the others.`;
+}
+
+/** A secret provider found no loaded binding (a library bug). */
+export function secretNotLoadedMessage(label: string): string {
+  return `Secret ${label} was not loaded, so it cannot be injected. This is a bug of nest-aws-secrets; please report it.`;
 }
 
 /** Logged when an optional secret failed; the boot continues. */
@@ -160,9 +185,36 @@ export function localFileMissingMessage(
   return `Secret "${secretId}" was not found in the local file ${file}. Add an entry for it.`;
 }
 
-/** An option value out of range. */
-export function invalidOptionMessage(name: string, expected: string): string {
-  return `SecretsModule option ${name} must be ${expected}.`;
+const NUMERIC_TEXT = /^\s*[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?\s*$/i;
+
+// What was received, told safely: a type, and a value only when it is a
+// number or numeric text (never an object, never arbitrary text).
+function describeReceived(value: unknown): string {
+  if (value === null) return 'null';
+  if (typeof value === 'number' || typeof value === 'boolean') {
+    return String(value);
+  }
+  if (typeof value === 'string') {
+    return NUMERIC_TEXT.test(value)
+      ? `the string "${value.trim()}"`
+      : 'a string';
+  }
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+/** An option value out of range or of the wrong type. */
+export function invalidOptionMessage(
+  name: string,
+  expected: string,
+  received: unknown,
+  numeric = true,
+): string {
+  const hint =
+    numeric && typeof received === 'string'
+      ? ' Convert environment variables with Number(...).'
+      : '';
+  return `SecretsModule option ${name} must be ${expected}; got ${describeReceived(received)}.${hint}`;
 }
 
 /** A commit for a request key the store does not know (a library bug). */
@@ -222,13 +274,29 @@ export function rotationHandlerUnboundMessage(
   return `@OnSecretRotated handler ${handler} is not bound: ${target} has no @Secret decorator. Pass a class decorated with @Secret, or a secret id.`;
 }
 
+/** What the background refresh does, for its start line. */
+export interface RefreshStartDetails {
+  /** Detection mode that really runs (after stepping down). */
+  readonly mode: string;
+  /** Records checked. */
+  readonly secrets: number;
+  /** Check interval, in milliseconds. */
+  readonly intervalMs: number;
+  /** What is watched for changes (a local file), if anything. */
+  readonly watched?: string;
+}
+
 /** Logged when the background refresh starts. */
-export function refreshStartedMessage(
-  mode: string,
-  secrets: number,
-  intervalMs: number,
-): string {
-  return `Refreshing ${secrets} secret(s) in ${mode} mode every ${intervalMs} ms (jittered).`;
+export function refreshStartedMessage(details: RefreshStartDetails): string {
+  const { mode, secrets, intervalMs, watched } = details;
+  if (!watched) {
+    return `Refreshing ${secrets} secret(s) in ${mode} mode every ${intervalMs} ms (jittered).`;
+  }
+  const check =
+    mode === 'ttl'
+      ? `re-reading each secret every ${intervalMs} ms`
+      : `checking in ${mode} mode every ${intervalMs} ms`;
+  return `Refreshing ${secrets} secret(s): watching ${watched} for changes, and ${check} (jittered).`;
 }
 
 /** Logged (debug) when change detection saw a new version. */

@@ -174,13 +174,23 @@ export class SecretsService {
     key: SecretKey,
     options?: SecretLookupOptions,
   ): Promise<SecretRefreshOutcome> {
-    const { definition } = this.bindingOf(key, options);
-    const request = this.store
-      .requests()
-      .find((r) => r.key === definition.requestKey);
-    if (!request)
-      return Promise.reject(new Error(notDeclaredMessage(definition.id)));
-    return this.refresher.refresh(request);
+    return this.refreshRequest(key, options, false);
+  }
+
+  /**
+   * `refresh` for a caller whose credentials were just rejected (used by
+   * `withSecretRetry`): a rejection is strong evidence of a rotation, so
+   * it reads AWS even within `minRefreshIntervalMs` of the last refresh,
+   * instead of sharing that refresh's outcome. Such a forced read happens
+   * at most once per `minRefreshIntervalMs` per secret; other calls share
+   * the last outcome as `refresh` does, so a caller looping on a wrong
+   * password makes at most two reads per interval.
+   */
+  refreshAfterAuthFailure(
+    key: SecretKey,
+    options?: SecretLookupOptions,
+  ): Promise<SecretRefreshOutcome> {
+    return this.refreshRequest(key, options, true);
   }
 
   /**
@@ -207,6 +217,20 @@ export class SecretsService {
   /** A copy of the module's counters. */
   stats(): SecretsStatsSnapshot {
     return this.counters.snapshot();
+  }
+
+  private refreshRequest(
+    key: SecretKey,
+    options: SecretLookupOptions | undefined,
+    force: boolean,
+  ): Promise<SecretRefreshOutcome> {
+    const { definition } = this.bindingOf(key, options);
+    const request = this.store
+      .requests()
+      .find((r) => r.key === definition.requestKey);
+    if (!request)
+      return Promise.reject(new Error(notDeclaredMessage(definition.id)));
+    return this.refresher.refresh(request, { force });
   }
 
   private bindingOf(

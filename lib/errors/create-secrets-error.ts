@@ -1,5 +1,6 @@
 import type { SecretErrorKind } from './error-kind.js';
 import { SecretAccessDeniedError } from './secret-access-denied.error.js';
+import { SecretConfigurationError } from './secret-configuration.error.js';
 import { SecretCredentialsError } from './secret-credentials.error.js';
 import { SecretNotFoundError } from './secret-not-found.error.js';
 import { SecretParseError } from './secret-parse.error.js';
@@ -18,6 +19,7 @@ const FAMILY: Record<SecretErrorKind, SecretsErrorClass> = {
   'access-denied': SecretAccessDeniedError,
   'decryption-failed': SecretAccessDeniedError,
   credentials: SecretCredentialsError,
+  configuration: SecretConfigurationError,
   throttled: SecretRetrievalError,
   timeout: SecretRetrievalError,
   network: SecretRetrievalError,

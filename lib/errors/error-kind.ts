@@ -13,6 +13,12 @@ export type SecretErrorKind =
   | 'decryption-failed'
   /** Missing or expired AWS credentials (a credentials problem). */
   | 'credentials'
+  /**
+   * The AWS client is not configured: no region, or an invalid one. The
+   * SDK fails before any call; `code` says which (`RegionMissing`,
+   * `InvalidRegion`).
+   */
+  | 'configuration'
   /** `ThrottlingException` and other rate limits. Transient. */
   | 'throttled'
   /** The call did not answer within `timeoutMs`. Transient. */

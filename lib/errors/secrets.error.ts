@@ -6,7 +6,10 @@ export interface SecretsErrorOptions {
   readonly kind: SecretErrorKind;
   /** Secret name or ARN, as declared. */
   readonly secretId: string;
-  /** AWS error code, when AWS answered with one. */
+  /**
+   * AWS error code, when AWS answered with one; for kind `configuration`,
+   * `RegionMissing` or `InvalidRegion`.
+   */
   readonly code?: string;
   /** The underlying error (an SDK error), never one that quotes a value. */
   readonly cause?: unknown;

@@ -9,6 +9,14 @@ import type { SecretTarget } from './secret-target.js';
  * refresh; in a testing module they are bound once the module is
  * initialised (`app.init()` or `createNestApplication().init()`).
  *
+ * A class target receives the rotations of its own declaration only: its
+ * id at its stage (default `AWSCURRENT`) or pinned version, so a handler
+ * of `DatabaseSecret` is not called when another class reads the same id
+ * at `AWSPREVIOUS`. An id target receives the rotations of that id at
+ * `AWSCURRENT`; if the id is declared only at other stages or versions,
+ * those of all of them. Each event's `key` and `versionStage` say which
+ * read rotated.
+ *
  * Stack it to listen to several secrets.
  *
  * @example

@@ -9,6 +9,7 @@ import {
 import { DiscoveryService, MetadataScanner } from '@nestjs/core';
 import type { Subscription } from 'rxjs';
 import { SecretsLogger } from '../logging/secrets-logger.js';
+import { SecretStore } from '../store/secret-store.js';
 import type { ResolvedSecretsOptions } from '../options/resolved-secrets-options.interface.js';
 import { SECRETS_LOGGER_CONTEXT } from '../options/resolve-options.js';
 import {
@@ -19,14 +20,14 @@ import { SECRETS_RESOLVED_OPTIONS } from '../secrets.constants.js';
 import { rotationTargetsOf } from './on-secret-rotated.decorator.js';
 import { SecretEvents } from './secret-events.js';
 import type { SecretRotatedEvent } from './secret-rotation-event.js';
-import { describeTarget, secretIdOf } from './secret-target.js';
+import { describeTarget, eventMatcherOf } from './secret-target.js';
 
 type Handler = (event: SecretRotatedEvent) => unknown;
 
 /**
  * Finds every `@OnSecretRotated` method of the app's providers and
  * controllers in `onModuleInit` (before the first refresh can fire) and
- * subscribes it to the rotations of its secret. Request-scoped and
+ * subscribes it to the rotations of its secret (see `eventMatcherOf`). Request-scoped and
  * transient providers are skipped: they have no single instance to call.
  */
 @Injectable()
@@ -41,6 +42,7 @@ export class SecretEventsExplorer implements OnModuleInit, OnModuleDestroy {
     @Optional()
     @Inject(SECRETS_RESOLVED_OPTIONS)
     options?: Pick<ResolvedSecretsOptions, 'logger'>,
+    @Optional() private readonly store?: SecretStore,
   ) {
     this.logger = new SecretsLogger(
       options?.logger ?? new Logger(SECRETS_LOGGER_CONTEXT),
@@ -75,9 +77,11 @@ export class SecretEventsExplorer implements OnModuleInit, OnModuleDestroy {
     const method = (instance as Record<string, unknown>)[name];
     const handlerName = `${instance.constructor.name}.${name}`;
 
+    // Read when an event arrives: a secret registered late counts too.
+    const isDeclared = (key: string) => this.store?.record(key) !== undefined;
     for (const target of rotationTargetsOf(method)) {
-      const secretId = secretIdOf(target);
-      if (secretId === undefined) {
+      const matches = eventMatcherOf(target, isDeclared);
+      if (matches === undefined) {
         this.logger.warn(
           rotationHandlerUnboundMessage(handlerName, describeTarget(target)),
         );
@@ -87,7 +91,7 @@ export class SecretEventsExplorer implements OnModuleInit, OnModuleDestroy {
       const handler = (method as Handler).bind(instance);
       this.subscriptions.push(
         this.events.rotated$.subscribe((event) => {
-          if (event.secretId === secretId) {
+          if (matches(event)) {
             this.invoke(handler, handlerName, event);
           }
         }),

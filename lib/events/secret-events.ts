@@ -1,8 +1,13 @@
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { filter, Subject, type Observable } from 'rxjs';
+import {
+  DEFAULT_VERSION_STAGE,
+  requestKeyOf,
+} from '../declaration/request-key.js';
 import type {
   SecretRotatedEvent,
   SecretRotationEvent,
+  SecretRotationEventInput,
 } from './secret-rotation-event.js';
 
 /**
@@ -23,10 +28,24 @@ export class SecretEvents implements OnApplicationShutdown {
     filter((event): event is SecretRotatedEvent => event.type === 'rotated'),
   );
 
-  /** Publishes an event; subscribers get a frozen copy. */
-  emit(event: SecretRotationEvent): void {
+  /**
+   * Publishes an event; subscribers get a frozen copy. Without `key` (an
+   * event fired by hand), the key of `secretId` at `versionStage` (default
+   * `AWSCURRENT`) is filled in.
+   */
+  emit(event: SecretRotationEventInput): void {
     if (this.subject.closed) return;
-    this.subject.next(Object.freeze({ ...event }));
+    const complete =
+      event.key === undefined
+        ? {
+            ...event,
+            key: requestKeyOf(event.secretId, {
+              versionStage: event.versionStage,
+            }),
+            versionStage: event.versionStage ?? DEFAULT_VERSION_STAGE,
+          }
+        : { ...event };
+    this.subject.next(Object.freeze(complete) as SecretRotationEvent);
   }
 
   /** Completes the stream, so subscribers know no event will follow. */

@@ -23,7 +23,8 @@ export function issuesFromRules(
   return properties.map(({ path, rules }) => ({
     secretId: definition.id,
     kind: 'invalid',
-    path,
+    // A rule of the object itself has no path: the message says "root".
+    ...(path ? { path } : {}),
     rules,
     required: definition.required,
     message: invalidMessage(definition.id, path, rules),

@@ -1,9 +1,14 @@
 import type { SecretRequest } from '../declaration/secret-definition.js';
 import { decodeSecret, toClassInput } from '../decode/decode-secret.js';
+import { dropReservedKeys } from '../decode/reserved-keys.js';
 import type { SecretIssue } from '../errors/secret-issue.js';
 import { SecretsError } from '../errors/secrets.error.js';
 import type { RawSecret } from '../source/raw-secret.js';
-import { sourceFailedMessage } from '../secrets.messages.js';
+import type { SecretsLogger } from '../logging/secrets-logger.js';
+import {
+  reservedKeysDroppedMessage,
+  sourceFailedMessage,
+} from '../secrets.messages.js';
 import type {
   SecretFetchResult,
   SecretSource,
@@ -37,11 +42,16 @@ type BindingResult =
  * `prepare` with a raw value it fetched) and then `apply`.
  */
 export class SecretsLoader {
+  // Version last warned about per binding: a ttl check re-reads the same
+  // version every interval, and one warning per version is enough.
+  private readonly warnedVersions = new Map<SecretToken, string>();
+
   constructor(
     private readonly source: SecretSource,
     private readonly store: SecretStore,
     private readonly validation: ValidateSecretOptions,
     private readonly stats: SecretsStats,
+    private readonly logger?: SecretsLogger,
   ) {}
 
   /**
@@ -137,9 +147,13 @@ export class SecretsLoader {
       return { issues: [issueFromError(decoded.error, definition.required)] };
     }
     if (!definition.cls) return { value: decoded.value };
+    const input = dropReservedKeys(toClassInput(decoded.value));
+    if (input.dropped.length > 0) {
+      this.warnReserved(binding, raw.versionId, input.dropped);
+    }
     const result = await validateSecret(
       definition.cls,
-      toClassInput(decoded.value),
+      input.value,
       this.validation,
     );
     if (result.ok) return { value: result.instance };
@@ -147,6 +161,17 @@ export class SecretsLoader {
       return { issues: issuesFromRules(definition, result.issues) };
     }
     return { issues: [transformFailedIssue(definition)] };
+  }
+
+  private warnReserved(
+    binding: SecretBinding,
+    versionId: string,
+    keys: readonly string[],
+  ): void {
+    const { token, id } = binding.definition;
+    if (this.warnedVersions.get(token) === versionId) return;
+    this.warnedVersions.set(token, versionId);
+    this.logger?.warn(reservedKeysDroppedMessage(id, versionId, keys));
   }
 
   private failed(request: SecretRequest, error: unknown): LoadFailure {

@@ -37,7 +37,7 @@ export interface ResolvedSecretsOptions extends Pick<
   readonly cacheMaxEntries: number;
   /** Logger of the module, or `false` when silenced. */
   readonly logger: LoggerService | false;
-  /** Options passed to class-transformer (implicit conversion on). */
+  /** Options passed to class-transformer (implicit conversion off). */
   readonly transformOptions: ClassTransformOptions;
   /** Options passed to class-validator. */
   readonly validatorOptions: ValidatorOptions;

@@ -54,6 +54,12 @@ export interface SecretsModuleOptions {
    * Upper bound of one AWS call, in milliseconds, including the SDK's own
    * retries. A call that does not answer fails with kind `timeout`.
    * Default: `5000`.
+   *
+   * Every duration option (`...Ms`) must be a number greater than 0 and at
+   * most 2147483647 (2^31 - 1, about 24.8 days, Node's timer limit);
+   * anything else, a numeric string included, makes the module throw a
+   * `SecretsOptionsError` at start-up. Convert environment variables with
+   * `Number(...)`.
    */
   timeoutMs?: number;
   /**
@@ -67,6 +73,7 @@ export interface SecretsModuleOptions {
   /**
    * Interval between two checks of a secret, in milliseconds. Each wait is
    * jittered by `refreshJitterRatio`. Default: `300000` (5 minutes).
+   * At most 2147483647.
    */
   refreshIntervalMs?: number;
   /**
@@ -98,7 +105,8 @@ export interface SecretsModuleOptions {
   minRefreshIntervalMs?: number;
   /**
    * Entries kept for secrets fetched at run time by `SecretsService`
-   * without a declaration (least recently used first out). Default: `1000`.
+   * without a declaration (least recently used first out); a positive
+   * integer. Default: `1000`.
    */
   cacheMaxEntries?: number;
   /**
@@ -106,9 +114,30 @@ export interface SecretsModuleOptions {
    * `Logger` with the context `SecretsModule`.
    */
   logger?: LoggerService | false;
-  /** Options passed to class-transformer. Default: implicit conversion. */
+  /**
+   * Options passed to class-transformer's `plainToInstance`. Default:
+   * `{ enableImplicitConversion: false }`, followed by the module's strict
+   * conversion, which converts a string field only when it is
+   * unambiguous for the property's declared type (`design:type`):
+   *
+   * - `number` from a decimal: optional sign, digits, optional fraction
+   *   (`"5432"`, `"-1.5"`); not `""`, `" "`, `"0x10"`, `"1e3"`, nor an
+   *   integer beyond `Number.MAX_SAFE_INTEGER`;
+   * - `boolean` from exactly `"true"` or `"false"`;
+   * - nested class instances and arrays of them (`@Type`) likewise.
+   *
+   * Everything else is left as stored, so the rules judge it: `@IsString()`
+   * rejects `123`, `@IsInt()` rejects `""`, `@IsBoolean()` rejects `"0"`.
+   * Your options are merged over the default; set
+   * `enableImplicitConversion: true` to use class-transformer's own
+   * conversion instead (then `"false"` becomes `true` for a boolean).
+   */
   transformOptions?: ClassTransformOptions;
-  /** Options passed to class-validator. Default: `forbidUnknownValues`. */
+  /**
+   * Options passed to class-validator. Default:
+   * `{ forbidUnknownValues: false }`: a config class without rules is
+   * accepted (there is nothing to check).
+   */
   validatorOptions?: ValidatorOptions;
   /**
    * Classifies consumer errors as authentication failures for

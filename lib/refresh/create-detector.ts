@@ -34,7 +34,7 @@ export interface DetectorDeps {
  */
 export function createDetector(
   deps: DetectorDeps,
-): VersionDetector | undefined {
+): FallbackDetector | undefined {
   const { options, source, client, stats, logger } = deps;
   if (options.refreshMode === 'off') return undefined;
 

@@ -7,11 +7,17 @@ import type {
 import type { SecretLookupOptions } from '../declaration/request-key.js';
 import { decodeSecret, toClassInput } from '../decode/decode-secret.js';
 import { installRedaction } from '../decode/redaction.js';
+import { dropReservedKeys } from '../decode/reserved-keys.js';
 import { isTransientKind } from '../errors/error-kind.js';
 import { createSecretsError } from '../errors/create-secrets-error.js';
 import { SecretsError } from '../errors/secrets.error.js';
 import type { ResolvedSecretsOptions } from '../options/resolved-secrets-options.interface.js';
-import { invalidMessage, transformFailedMessage } from '../secrets.messages.js';
+import { SecretsLogger } from '../logging/secrets-logger.js';
+import {
+  invalidMessage,
+  reservedKeysDroppedMessage,
+  transformFailedMessage,
+} from '../secrets.messages.js';
 import type { SecretSource } from '../source/secret-source.interface.js';
 import type { SecretsStats } from '../stats/secrets-stats.js';
 import { validateSecret } from '../validation/validate-secret.js';
@@ -114,17 +120,29 @@ export class DynamicSecrets {
     });
     if (!decoded.ok) throw decoded.error;
     const value = options.cls
-      ? await this.validate(request.secretId, options.cls, decoded.value)
+      ? await this.validate(
+          request.secretId,
+          raw.versionId,
+          options.cls,
+          decoded.value,
+        )
       : freeze(decoded.value);
     return { value, fetchedAt: Date.now() };
   }
 
   private async validate(
     secretId: string,
+    versionId: string,
     cls: SecretClass,
     value: unknown,
   ): Promise<object> {
-    const result = await validateSecret(cls, toClassInput(value), {
+    const input = dropReservedKeys(toClassInput(value));
+    if (input.dropped.length > 0) {
+      new SecretsLogger(this.options.logger).warn(
+        reservedKeysDroppedMessage(secretId, versionId, input.dropped),
+      );
+    }
+    const result = await validateSecret(cls, input.value, {
       transformOptions: this.options.transformOptions,
       validatorOptions: this.options.validatorOptions,
     });

@@ -18,6 +18,16 @@ interface Outcome<V> {
   readonly error?: unknown;
 }
 
+/** Options of one `RecentResultLimiter.run` call. */
+export interface LimiterRunOptions {
+  /**
+   * Start a new call even though a recent outcome exists, unless another
+   * forced call of the key started within `minIntervalMs` (then the
+   * recent outcome is shared as usual). Default: `false`.
+   */
+  readonly force?: boolean;
+}
+
 /**
  * Rate limit for on-demand refreshes: single flight per key, and a call
  * that arrives within `minIntervalMs` of the last completed call of its key
@@ -25,11 +35,15 @@ interface Outcome<V> {
  *
  * A failed outcome is shared too, within the window only: a loop that
  * calls `refresh()` while AWS throttles must not turn into a request storm.
- * Nothing is kept as a secret value; this only bounds the call rate.
+ * A forced call skips the shared outcome at most once per `minIntervalMs`
+ * per key, so even a loop of forced calls starts at most two calls per
+ * window. Nothing is kept as a secret value; this only bounds the call
+ * rate.
  */
 export class RecentResultLimiter<K, V> {
   private readonly flights = new SingleFlight<K, V>();
   private readonly last = new Map<K, Outcome<V>>();
+  private readonly forcedAt = new Map<K, number>();
   private readonly now: () => number;
 
   constructor(private readonly options: RecentResultLimiterOptions) {
@@ -39,19 +53,36 @@ export class RecentResultLimiter<K, V> {
   }
 
   /** Runs `task` for `key`, joins a running call, or replays a recent one. */
-  run(key: K, task: () => Promise<V>): Promise<V> {
+  run(
+    key: K,
+    task: () => Promise<V>,
+    options: LimiterRunOptions = {},
+  ): Promise<V> {
+    const now = this.now();
     const recent = this.last.get(key);
-    const fresh =
-      recent && this.now() - recent.settledAt < this.options.minIntervalMs;
-    if (fresh && !this.flights.isRunning(key)) return replay(recent);
+    const fresh = recent && now - recent.settledAt < this.options.minIntervalMs;
+    if (fresh && !this.flights.isRunning(key)) {
+      if (!options.force || !this.mayForce(key, now)) return replay(recent);
+      this.forcedAt.set(key, now);
+    }
 
     return this.flights.run(key, () => this.track(key, task));
   }
 
   /** Forgets the last outcome of `key` (or of every key). */
   forget(key?: K): void {
-    if (key === undefined) this.last.clear();
-    else this.last.delete(key);
+    if (key === undefined) {
+      this.last.clear();
+      this.forcedAt.clear();
+    } else {
+      this.last.delete(key);
+      this.forcedAt.delete(key);
+    }
+  }
+
+  private mayForce(key: K, now: number): boolean {
+    const forced = this.forcedAt.get(key);
+    return forced === undefined || now - forced >= this.options.minIntervalMs;
   }
 
   private async track(key: K, task: () => Promise<V>): Promise<V> {

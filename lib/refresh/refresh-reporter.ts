@@ -1,5 +1,7 @@
+import type { SecretRequest } from '../declaration/secret-definition.js';
 import { isTransientKind, type SecretErrorKind } from '../errors/error-kind.js';
 import type { SecretEvents } from '../events/secret-events.js';
+import type { SecretEventSubject } from '../events/secret-rotation-event.js';
 import type { SecretsLogger } from '../logging/secrets-logger.js';
 import {
   refreshFailedMessage,
@@ -11,9 +13,16 @@ import {
 
 /** A failure to report: kind and AWS code, never a value. */
 export interface ReportedFailure {
-  readonly secretId: string;
   readonly kind: SecretErrorKind;
   readonly code?: string;
+}
+
+// The fields that tell which declared read an event is about.
+function subjectOf(request: SecretRequest): SecretEventSubject {
+  const { secretId, key, versionStage } = request;
+  return versionStage === undefined
+    ? { secretId, key }
+    : { secretId, key, versionStage };
 }
 
 /**
@@ -35,18 +44,18 @@ export class RefreshReporter {
 
   /** A new version is in service; emits `rotated` when one was replaced. */
   rotated(
-    secretId: string,
+    request: SecretRequest,
     previousVersionId: string | undefined,
     versionId: string,
     at: Date,
   ): void {
     this.logger.log(
-      secretRefreshedMessage(secretId, previousVersionId, versionId),
+      secretRefreshedMessage(request.secretId, previousVersionId, versionId),
     );
     if (previousVersionId === undefined) return;
     this.events.emit({
       type: 'rotated',
-      secretId,
+      ...subjectOf(request),
       previousVersionId,
       versionId,
       at,
@@ -55,34 +64,41 @@ export class RefreshReporter {
 
   /** A new version failed decoding or validation and was kept out. */
   refused(
-    failure: ReportedFailure,
+    request: SecretRequest,
+    kind: SecretErrorKind,
     versionId: string,
     keptVersionId: string | undefined,
     issues: readonly string[],
     at: Date,
   ): void {
-    const { secretId, kind } = failure;
     this.logger.error(
-      versionRefusedMessage(secretId, versionId, keptVersionId, issues),
+      versionRefusedMessage(request.secretId, versionId, keptVersionId, issues),
     );
-    this.events.emit({ type: 'refused', secretId, versionId, kind, at });
+    this.events.emit({
+      type: 'refused',
+      ...subjectOf(request),
+      versionId,
+      kind,
+      at,
+    });
   }
 
   /** A check or fetch failed; the last valid value stays in service. */
-  failed(failure: ReportedFailure, at: Date): void {
-    const { secretId, kind, code } = failure;
+  failed(request: SecretRequest, failure: ReportedFailure, at: Date): void {
+    const { kind, code } = failure;
     const transient = isTransientKind(kind);
-    const text = secretFailureMessage(kind, secretId, {
+    const text = secretFailureMessage(kind, request.secretId, {
       code,
       timeoutMs: this.timeoutMs,
     });
     const message = refreshFailedMessage(text, transient);
     if (transient) this.logger.warn(message);
     else this.logger.error(message);
+    const subject = subjectOf(request);
     this.events.emit(
       code === undefined
-        ? { type: 'failed', secretId, kind, at }
-        : { type: 'failed', secretId, kind, code, at },
+        ? { type: 'failed', ...subject, kind, at }
+        : { type: 'failed', ...subject, kind, code, at },
     );
   }
 }

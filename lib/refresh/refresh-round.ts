@@ -83,7 +83,7 @@ export class RefreshRound {
       const at = new Date();
       store.recordFailure(request.key, failure, at);
       stats.recordFailure(failure.kind);
-      reporter.failed({ secretId: request.secretId, ...failure }, at);
+      reporter.failed(request, failure, at);
       return failure.kind;
     }
 

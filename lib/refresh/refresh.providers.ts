@@ -56,6 +56,7 @@ function refresherDeps(
     sync,
     round,
     logger,
+    detectionMode: detector?.mode,
     watchedFile: options.localFile,
   };
 }

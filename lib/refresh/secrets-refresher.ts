@@ -16,7 +16,7 @@ import {
 } from '../secrets.messages.js';
 import type { SecretSource } from '../source/secret-source.interface.js';
 import type { SecretStore } from '../store/secret-store.js';
-import { RecentResultLimiter } from './rate-limiter.js';
+import { RecentResultLimiter, type LimiterRunOptions } from './rate-limiter.js';
 import type { RefreshRound } from './refresh-round.js';
 import {
   RefreshScheduler,
@@ -40,6 +40,8 @@ export interface SecretsRefresherDeps {
   /** `undefined` when `refreshMode` is `off`. */
   readonly round?: RefreshRound;
   readonly logger: SecretsLogger;
+  /** Detection mode that really runs (the log line tells it). */
+  readonly detectionMode?: string;
   /** Name of the watched file, for the log line. */
   readonly watchedFile?: string;
 }
@@ -91,11 +93,13 @@ export class SecretsRefresher
       jitterRatio: options.refreshJitterRatio,
       backoffInitialMs: options.backoffInitialMs,
       backoffMaxMs: options.backoffMaxMs,
+      // Requests are read at each check: records added after the boot
+      // (a lazily loaded module) are checked too.
       check: (key) =>
         key === REFRESH_ALL_KEY
           ? round.run(store.requests(), true)
           : round.run(
-              requests.filter((r) => r.key === key),
+              store.requests().filter((r) => r.key === key),
               false,
             ),
       onCheckError: (key, error) =>
@@ -106,13 +110,23 @@ export class SecretsRefresher
       shared ? [REFRESH_ALL_KEY] : requests.map((r) => r.key),
     );
     logger.log(
-      refreshStartedMessage(
-        options.refreshMode,
-        requests.length,
-        options.refreshIntervalMs,
-      ),
+      refreshStartedMessage({
+        mode: this.deps.detectionMode ?? options.refreshMode,
+        secrets: requests.length,
+        intervalMs: options.refreshIntervalMs,
+        watched: this.watchedName(),
+      }),
     );
     this.watchSource();
+  }
+
+  /**
+   * Starts checking a record registered after the boot (by a lazily loaded
+   * module). In `list` mode the shared check already covers every record.
+   */
+  track(requestKey: string): void {
+    if (this.deps.options.refreshMode === 'list') return;
+    this.scheduler?.add(requestKey);
   }
 
   /** Clears every timer and stops watching; running checks finish. */
@@ -145,17 +159,30 @@ export class SecretsRefresher
   /**
    * Reads the current version of one record now and swaps it in if new
    * and valid. Single flight per record, and rate-limited: calls within
-   * `minRefreshIntervalMs` of the last one share its outcome. Rejects with
-   * a `SecretsError` when the read fails or the version is refused.
+   * `minRefreshIntervalMs` of the last one share its outcome; with
+   * `force`, see `LimiterRunOptions.force`. Rejects with a `SecretsError`
+   * when the read fails or the version is refused.
    */
-  refresh(request: SecretRequest): Promise<SecretRefreshOutcome> {
-    return this.limiter.run(request.key, async () => {
+  refresh(
+    request: SecretRequest,
+    options: LimiterRunOptions = {},
+  ): Promise<SecretRefreshOutcome> {
+    const read = async () => {
       const result = await this.deps.sync.sync(request);
       if (result.status === 'failed' || result.status === 'refused') {
         throw result.error;
       }
       return { versionChanged: result.status === 'rotated' };
-    });
+    };
+    return this.limiter.run(request.key, read, options);
+  }
+
+  private watchedName(): string | undefined {
+    const { source, watchedFile } = this.deps;
+    if (!source.watch) return undefined;
+    return watchedFile
+      ? `the local file ${watchedFile}`
+      : `the ${source.name} source`;
   }
 
   private watchSource(): void {

@@ -66,7 +66,7 @@ export class VersionSync {
     // refusal: the commit is what clears the refused state.
     this.loader.apply(outcome, now);
     if (versionId === previous) return { status: 'unchanged' };
-    this.reporter.rotated(request.secretId, previous, versionId, now);
+    this.reporter.rotated(request, previous, versionId, now);
     return { status: 'rotated', versionId };
   }
 
@@ -82,7 +82,7 @@ export class VersionSync {
     const messages = outcome.issues.map((issue) => issue.message);
     if (refusedVersionId === undefined) {
       this.loader.apply(outcome, now);
-      this.reporter.failed({ secretId, kind, code }, now);
+      this.reporter.failed(request, { kind, code }, now);
       const error = createSecretsError(messages[0], { kind, secretId, code });
       return { status: 'failed', kind, error };
     }
@@ -98,7 +98,8 @@ export class VersionSync {
     if (this.store.record(request.key)?.refusedVersionId !== refusedVersionId) {
       this.loader.apply(outcome, now);
       this.reporter.refused(
-        { secretId, kind },
+        request,
+        kind,
         refusedVersionId,
         previous,
         messages,

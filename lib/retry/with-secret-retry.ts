@@ -17,6 +17,11 @@ export interface SecretRetryHost<S, T> {
   get(secret: S): T;
   /** Forces one refresh of a secret (single-flight, rate-limited). */
   refresh(secret: S): Promise<SecretRefreshOutcome>;
+  /**
+   * A refresh allowed to skip the rate limiter's shared outcome (at most
+   * once per interval); used instead of `refresh` when present.
+   */
+  refreshAfterAuthFailure?(secret: S): Promise<SecretRefreshOutcome>;
   /** Metadata of the version in service; used to see a change made meanwhile. */
   metadata?(secret: S): { readonly versionId?: string } | undefined;
   /** The module's `isAuthFailure` option. */
@@ -30,6 +35,7 @@ export interface SecretRetryHost<S, T> {
 export interface SecretClassRetryHost {
   get<T extends object>(cls: SecretClass<T>): T;
   refresh(cls: SecretClass): Promise<SecretRefreshOutcome>;
+  refreshAfterAuthFailure?(cls: SecretClass): Promise<SecretRefreshOutcome>;
   metadata(cls: SecretClass): { readonly versionId?: string };
   readonly isAuthFailure?: AuthFailureClassifier;
 }
@@ -42,7 +48,9 @@ export interface SecretRetryOptions {
 
 /**
  * Runs `callback` with the current value of `secret`. When it fails with an
- * authentication error, forces one refresh of the secret and, if the
+ * authentication error, forces one refresh of the secret (reading AWS even
+ * right after another refresh, at most once per `minRefreshIntervalMs`
+ * per secret; see `SecretsService.refreshAfterAuthFailure`) and, if the
  * version in service changed (by this refresh or by the background refresh
  * since the callback started), runs it once more with the new value.
  * Otherwise, and when the refresh itself fails, rethrows the original
@@ -88,7 +96,9 @@ export async function withSecretRetry<S, T, R>(
 
     let changed: boolean;
     try {
-      const outcome = await secrets.refresh(secret);
+      const outcome = secrets.refreshAfterAuthFailure
+        ? await secrets.refreshAfterAuthFailure(secret)
+        : await secrets.refresh(secret);
       const versionNow = secrets.metadata?.(secret)?.versionId;
       changed = outcome.versionChanged || versionNow !== versionBefore;
     } catch {

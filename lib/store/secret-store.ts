@@ -4,6 +4,7 @@ import type {
 } from '../declaration/secret-definition.js';
 import { toSecretRequest } from '../declaration/request-key.js';
 import { installRedaction } from '../decode/redaction.js';
+import { RESERVED_KEYS } from '../decode/reserved-keys.js';
 import type { SecretErrorKind } from '../errors/error-kind.js';
 import {
   conflictingDeclarationMessage,
@@ -81,6 +82,20 @@ export class SecretStore {
     if (record) record.required ||= definition.required;
     else this.recordsByKey.set(definition.requestKey, newRecord(definition));
     return binding;
+  }
+
+  /**
+   * Removes the binding of a token, and its record when no other binding
+   * reads it. Used to undo a late registration whose load failed.
+   */
+  unregister(token: SecretToken): void {
+    const binding = this.bindingsByToken.get(token);
+    if (!binding) return;
+    this.bindingsByToken.delete(token);
+    const { requestKey } = binding.definition;
+    if (this.bindingsOf(requestKey).length === 0) {
+      this.recordsByKey.delete(requestKey);
+    }
   }
 
   /** Whether a token was registered. */
@@ -234,12 +249,23 @@ function newRecord(definition: SecretDefinition): MutableRecord {
   };
 }
 
+// The loader already drops reserved keys (and warns); this guard keeps a
+// value built another way (a custom @Transform) from replacing the
+// redaction methods or running a `__proto__` setter.
 function replaceFields(target: object, value: object): void {
   const fields = target as Record<string, unknown>;
   for (const key of Object.keys(fields)) {
     if (!Object.hasOwn(value, key)) delete fields[key];
   }
-  Object.assign(fields, value);
+  for (const key of Object.keys(value)) {
+    if (RESERVED_KEYS.has(key)) continue;
+    Object.defineProperty(fields, key, {
+      value: (value as Record<string, unknown>)[key],
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
 }
 
 function appendBounded(

@@ -43,6 +43,8 @@ describe('scenario 11: a rotation to a value that fails validation', () => {
       {
         type: 'refused',
         secretId: name,
+        key: `${name}|stage:AWSCURRENT`,
+        versionStage: 'AWSCURRENT',
         versionId: bad,
         kind: 'invalid',
         at: expect.any(Date),

@@ -42,11 +42,11 @@ export class FallbackDetector implements VersionDetector {
   private readonly isAccessDenied: (error: unknown) => boolean;
 
   constructor(private readonly options: FallbackDetectorOptions) {
-    this.current = options.mode;
+    this.current = startMode(options);
     this.isAccessDenied = options.isAccessDenied ?? isAccessDeniedError;
   }
 
-  /** Mode in use for most secrets now. */
+  /** Mode in use for most secrets now (after any step down). */
   get mode(): DetectorMode {
     return this.current;
   }
@@ -115,6 +115,15 @@ export class FallbackDetector implements VersionDetector {
     this.current = this.options.describe ? to : 'ttl';
     this.options.onFallback?.(from, this.current);
   }
+}
+
+// The mode asked for, or the next one down when its detector is missing
+// (a source without ListSecrets), so that `mode` tells what really runs.
+function startMode(options: FallbackDetectorOptions): DetectorMode {
+  const { mode, list, describe } = options;
+  if (mode === 'list' && list) return 'list';
+  if (mode !== 'ttl' && describe) return 'describe';
+  return 'ttl';
 }
 
 function isUnlisted(

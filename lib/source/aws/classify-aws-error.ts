@@ -27,6 +27,20 @@ const TIMEOUT_NAMES: ReadonlySet<string> = new Set([
   'RequestTimeout',
 ]);
 
+// Client configuration errors the SDK throws as plain `Error`s before any
+// call, matched on their exact texts and mapped to a code of ours. Only
+// these known texts are read: an arbitrary message is never copied.
+const CONFIG_ERRORS: readonly (readonly [RegExp, string])[] = [
+  [/^Region is missing$/, 'RegionMissing'],
+  [/^Region not accepted: /, 'InvalidRegion'],
+  [/^Invalid region in client config$/, 'InvalidRegion'],
+];
+
+function configCode({ name, message }: ErrorFields): string | undefined {
+  if (name !== 'Error') return undefined;
+  return CONFIG_ERRORS.find(([pattern]) => pattern.test(message))?.[1];
+}
+
 interface ErrorFields {
   readonly name?: string;
   readonly code?: string;
@@ -49,12 +63,17 @@ function fieldsOf(error: unknown): ErrorFields {
 }
 
 /**
- * The AWS error code of an SDK error (its `name`), or a Node socket code,
- * for messages and health output. `undefined` when there is none.
+ * The AWS error code of an SDK error (its `name`), a Node socket code, or
+ * for a known client configuration error `RegionMissing` or
+ * `InvalidRegion`, for messages and health output. `undefined` when there
+ * is none.
  */
 export function awsErrorCode(error: unknown): string | undefined {
-  const { name, code } = fieldsOf(error);
+  const fields = fieldsOf(error);
+  const { name, code } = fields;
   if (code && NETWORK_CODES.has(code)) return code;
+  const config = configCode(fields);
+  if (config) return config;
   return name && name !== 'Error' ? name : code;
 }
 
@@ -64,7 +83,9 @@ export function awsErrorCode(error: unknown): string | undefined {
  * `SecretErrorKind`. The one classifier of the module.
  */
 export function classifyAwsError(error: unknown): SecretErrorKind {
-  const { name = '', code = '', message, status } = fieldsOf(error);
+  const fields = fieldsOf(error);
+  const { name = '', code = '', message, status } = fields;
+  if (configCode(fields)) return 'configuration';
   // The SDK names a reset socket `TimeoutError` with code ECONNRESET: the
   // socket code is the better witness, so it is checked first.
   if (NETWORK_CODES.has(code) || /socket hang up/i.test(message)) {

@@ -113,7 +113,7 @@ describe('a boot with a failing secret', () => {
     const notJson = uniqueName('prod/text');
     const invalid = uniqueName('prod/bad');
     await createSecret(client, notJson, 'plain');
-    await createSecret(client, invalid, { host: 7, port: 'x' });
+    await createSecret(client, invalid, { host: 'db', port: 'x' });
 
     const error = await compileFailure({
       imports: [

@@ -36,6 +36,8 @@ describe('a rotation to an invalid value (scenarios 6 and 11)', () => {
     expect(await refused).toEqual({
       type: 'refused',
       secretId: name,
+      key: `${name}|stage:AWSCURRENT`,
+      versionStage: 'AWSCURRENT',
       versionId: bad,
       kind: 'invalid',
       at: expect.any(Date),

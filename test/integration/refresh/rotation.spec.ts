@@ -43,6 +43,8 @@ describe('rotation by PutSecretValue (list mode, the default)', () => {
     expect(await rotated).toEqual({
       type: 'rotated',
       secretId: name,
+      key: `${name}|stage:AWSCURRENT`,
+      versionStage: 'AWSCURRENT',
       previousVersionId: created.versionId,
       versionId,
       at: expect.any(Date),

@@ -16,8 +16,8 @@ describe('resolveSecretsOptions', () => {
       backoffMaxMs: 300_000,
       minRefreshIntervalMs: 1000,
       cacheMaxEntries: 1000,
-      transformOptions: { enableImplicitConversion: true },
-      validatorOptions: { forbidUnknownValues: true },
+      transformOptions: { enableImplicitConversion: false },
+      validatorOptions: { forbidUnknownValues: false },
     });
     expect(resolved.client).toBeUndefined();
     expect(resolved.localFile).toBeUndefined();
@@ -43,10 +43,10 @@ describe('resolveSecretsOptions', () => {
       batch: false,
       refreshJitterRatio: 0,
       transformOptions: {
-        enableImplicitConversion: true,
+        enableImplicitConversion: false,
         excludeExtraneousValues: true,
       },
-      validatorOptions: { forbidUnknownValues: true, whitelist: true },
+      validatorOptions: { forbidUnknownValues: false, whitelist: true },
     });
   });
 
