@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createSecret, putValue, uniqueSecretName } from '../support/aws.js';
 import { assertNoCanary, makeCanary } from '../support/canary.js';
 import { bootFailure, bootModule } from './support/boot.js';
-import { dbSecretClass, dbValue } from './support/db-secret.js';
+import { dbSecretClass, dbValue } from '../support/db-secret.js';
 import { useScenarioEnv } from './support/scenario-env.js';
 
 const env = useScenarioEnv();

@@ -13,7 +13,7 @@ import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { createSecret, uniqueSecretName } from '../support/aws.js';
 import { makeCanary } from '../support/canary.js';
-import { dbSecretClass, dbValue, type DbFields } from './support/db-secret.js';
+import { dbSecretClass, dbValue, type DbFields } from '../support/db-secret.js';
 import { useScenarioEnv } from './support/scenario-env.js';
 
 const env = useScenarioEnv();

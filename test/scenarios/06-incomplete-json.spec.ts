@@ -12,7 +12,7 @@ import {
   makeCanary,
 } from '../support/canary.js';
 import { bootFailure, bootModule } from './support/boot.js';
-import { dbSecretClass, dbValue } from './support/db-secret.js';
+import { dbSecretClass, dbValue } from '../support/db-secret.js';
 import { useScenarioEnv } from './support/scenario-env.js';
 
 const env = useScenarioEnv();

@@ -7,7 +7,7 @@ import {
   errorHaystack,
   makeCanary,
 } from '../support/canary.js';
-import { dbSecretClass, dbValue } from './support/db-secret.js';
+import { dbSecretClass, dbValue } from '../support/db-secret.js';
 import { bootHttpApp } from './support/health-app.js';
 import { useScenarioEnv } from './support/scenario-env.js';
 

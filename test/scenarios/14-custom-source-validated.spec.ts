@@ -14,7 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { createSecret, uniqueSecretName } from '../support/aws.js';
 import { makeCanary } from '../support/canary.js';
 import { bootFailure, bootModule } from './support/boot.js';
-import { dbSecretClass, dbValue } from './support/db-secret.js';
+import { dbSecretClass, dbValue } from '../support/db-secret.js';
 import { useScenarioEnv } from './support/scenario-env.js';
 
 const env = useScenarioEnv();

@@ -21,7 +21,7 @@ import {
   makeCanary,
 } from '../support/canary.js';
 import { bootFailure } from './support/boot.js';
-import { dbSecretClass } from './support/db-secret.js';
+import { dbSecretClass } from '../support/db-secret.js';
 import { useScenarioEnv } from './support/scenario-env.js';
 
 const env = useScenarioEnv();

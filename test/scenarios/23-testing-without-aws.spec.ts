@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { awsEnv, createSecret, uniqueSecretName } from '../support/aws.js';
 import { makeCanary } from '../support/canary.js';
 import { bootFailure, bootModule } from './support/boot.js';
-import { dbSecretClass, dbValue, type DbFields } from './support/db-secret.js';
+import { dbSecretClass, dbValue, type DbFields } from '../support/db-secret.js';
 import { useScenarioEnv } from './support/scenario-env.js';
 
 const env = useScenarioEnv();

@@ -10,7 +10,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import { createSecret, putValue, uniqueSecretName } from '../support/aws.js';
 import { makeCanary } from '../support/canary.js';
-import { dbSecretClass, dbValue } from './support/db-secret.js';
+import { dbSecretClass, dbValue } from '../support/db-secret.js';
 import { useScenarioEnv } from './support/scenario-env.js';
 
 const env = useScenarioEnv();

@@ -12,7 +12,7 @@ import {
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createSecret, uniqueSecretName } from '../support/aws.js';
 import { bootFailure } from './support/boot.js';
-import { dbSecretClass, dbValue } from './support/db-secret.js';
+import { dbSecretClass, dbValue } from '../support/db-secret.js';
 import { useScenarioEnv } from './support/scenario-env.js';
 
 const env = useScenarioEnv();

@@ -16,7 +16,7 @@ import {
   type RefreshAppOptions,
 } from './support/refresh-app.js';
 import { bootDbApp, useRefreshFixture } from './support/refresh-fixture.js';
-import { dbSecretClass, dbValue } from './support/secret-classes.js';
+import { dbSecretClass, dbValue } from '../../support/db-secret.js';
 
 const MINUTE = 60_000;
 

@@ -24,7 +24,7 @@ import {
   closeRefreshApps,
   type RefreshApp,
 } from './support/refresh-app.js';
-import { dbSecretClass, dbValue } from './support/secret-classes.js';
+import { dbSecretClass, dbValue } from '../../support/db-secret.js';
 
 let client: SecretsManagerClient;
 let running: RefreshApp | undefined;

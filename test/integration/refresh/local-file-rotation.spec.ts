@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LocalFileSecretSource } from '../../../lib/source/local/local-file-source.js';
 import { assertNoCanary, makeCanary } from '../../support/canary.js';
 import { bootRefreshApp, type RefreshApp } from './support/refresh-app.js';
-import { dbSecretClass, dbValue } from './support/secret-classes.js';
+import { dbSecretClass, dbValue } from '../../support/db-secret.js';
 
 const ID = 'local/db';
 let dir: string;

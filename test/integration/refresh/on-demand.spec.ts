@@ -15,7 +15,7 @@ import {
 import type { FaultProxy } from '../../support/fault-proxy.js';
 import type { RefreshAppOptions } from './support/refresh-app.js';
 import { bootDbApp, useRefreshFixture } from './support/refresh-fixture.js';
-import { dbValue, type DbFields } from './support/secret-classes.js';
+import { dbValue, type DbFields } from '../../support/db-secret.js';
 
 let proxy: FaultProxy;
 let admin: SecretsManagerClient;

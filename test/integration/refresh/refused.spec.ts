@@ -5,7 +5,7 @@ import { assertNoCanary, makeCanary } from '../../support/canary.js';
 import type { FaultProxy } from '../../support/fault-proxy.js';
 import { bootRefreshApp, type RefreshApp } from './support/refresh-app.js';
 import { useRefreshFixture } from './support/refresh-fixture.js';
-import { dbSecretClass, dbValue } from './support/secret-classes.js';
+import { dbSecretClass, dbValue } from '../../support/db-secret.js';
 
 let proxy: FaultProxy;
 let admin: SecretsManagerClient;

@@ -15,7 +15,7 @@ import {
   bootBehindProxy,
   useRefreshFixture,
 } from './support/refresh-fixture.js';
-import { dbSecretClass, dbValue } from './support/secret-classes.js';
+import { dbSecretClass, dbValue } from '../../support/db-secret.js';
 
 let proxy: FaultProxy;
 let admin: SecretsManagerClient;

@@ -9,7 +9,7 @@ import {
   type RefreshApp,
   type RefreshAppOptions,
 } from './refresh-app.js';
-import { dbSecretClass } from './secret-classes.js';
+import { dbSecretClass } from '../../../support/db-secret.js';
 
 /** The parts of a `ProxiedMoto` that booting behind the proxy needs. */
 export type ProxiedClient = Pick<ProxiedMoto, 'client' | 'proxy'>;

@@ -1,7 +1,7 @@
 import { IsInt, IsNotEmpty, IsString } from 'class-validator';
 import { Secret, type SecretClass } from 'nest-aws-secrets';
 
-/** Fields of the database secret most scenarios read. */
+/** Fields of the database secret most scenario and refresh tests read. */
 export interface DbFields {
   username: string;
   password: string;
