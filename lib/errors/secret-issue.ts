@@ -16,7 +16,9 @@ export interface SecretIssue {
   readonly rules?: readonly string[];
   /** AWS error code, when AWS answered with one. */
   readonly code?: string;
-  /** Whether the declaration is required (a required failure stops the boot). */
+  /**
+   * Whether the declaration is required (a required failure stops the boot).
+   */
   readonly required: boolean;
   /** The readable line for this issue; it contains no value. */
   readonly message: string;

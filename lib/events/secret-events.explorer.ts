@@ -27,8 +27,9 @@ type Handler = (event: SecretRotatedEvent) => unknown;
 /**
  * Finds every `@OnSecretRotated` method of the app's providers and
  * controllers in `onModuleInit` (before the first refresh can fire) and
- * subscribes it to the rotations of its secret (see `eventMatcherOf`). Request-scoped and
- * transient providers are skipped: they have no single instance to call.
+ * subscribes it to the rotations of its secret (see `eventMatcherOf`).
+ * Request-scoped and transient providers are skipped: they have no single
+ * instance to call.
  */
 @Injectable()
 export class SecretEventsExplorer implements OnModuleInit, OnModuleDestroy {

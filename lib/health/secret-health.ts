@@ -68,7 +68,10 @@ export function isDown(health: SecretHealth): boolean {
   return health.required && health.state === 'failing';
 }
 
-/** Whether a secret is served but impaired: stale, refused, or optional and failing. */
+/**
+ * Whether a secret is served but impaired: stale, refused, or optional and
+ * failing.
+ */
 export function isDegraded(health: SecretHealth): boolean {
   return health.state !== 'fresh' && !isDown(health);
 }

@@ -18,7 +18,9 @@ export interface RefreshSchedulerOptions<K> {
   readonly backoffMaxMs: number;
   /** Checks one key; resolves with its outcome. Should not reject. */
   readonly check: (key: K) => Promise<RefreshCheckOutcome>;
-  /** Whether a failure kind is worth a quick retry. Default: `isTransientKind`. */
+  /**
+   * Whether a failure kind is worth a quick retry. Default: `isTransientKind`.
+   */
   readonly isTransient?: (kind: SecretErrorKind) => boolean;
   /** Called when `check` rejects anyway; counted as kind `unknown`. */
   readonly onCheckError?: (key: K, error: unknown) => void;

@@ -22,7 +22,9 @@ export interface SecretRetryHost<S, T> {
    * once per interval); used instead of `refresh` when present.
    */
   refreshAfterAuthFailure?(secret: S): Promise<SecretRefreshOutcome>;
-  /** Metadata of the version in service; used to see a change made meanwhile. */
+  /**
+   * Metadata of the version in service; used to see a change made meanwhile.
+   */
   metadata?(secret: S): { readonly versionId?: string } | undefined;
   /** The module's `isAuthFailure` option. */
   readonly isAuthFailure?: AuthFailureClassifier;

@@ -22,7 +22,9 @@ export class SecretRef<T = unknown> {
     readonly secretId: string,
   ) {}
 
-  /** The current value; `undefined` only for an optional secret never loaded. */
+  /**
+   * The current value; `undefined` only for an optional secret never loaded.
+   */
   get value(): T {
     return this.#value as T;
   }
