@@ -1,4 +1,4 @@
-import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, type BeforeApplicationShutdown } from '@nestjs/common';
 import { filter, Subject, type Observable } from 'rxjs';
 import {
   DEFAULT_VERSION_STAGE,
@@ -16,7 +16,7 @@ import type {
  * Tests can call `emit` to fire a rotation by hand.
  */
 @Injectable()
-export class SecretEvents implements OnApplicationShutdown {
+export class SecretEvents implements BeforeApplicationShutdown {
   private readonly subject = new Subject<SecretRotationEvent>();
 
   /** Every event: rotated, refused and failed. Hot; no replay. */
@@ -48,8 +48,13 @@ export class SecretEvents implements OnApplicationShutdown {
     this.subject.next(Object.freeze(complete) as SecretRotationEvent);
   }
 
-  /** Completes the stream, so subscribers know no event will follow. */
-  onApplicationShutdown(): void {
+  /**
+   * Completes the stream, so subscribers know no event will follow. It runs
+   * before Nest closes the HTTP server, which waits for open connections: a
+   * server-sent-events response built on `events$` must end first, or
+   * shutdown would wait for the client to leave.
+   */
+  beforeApplicationShutdown(): void {
     this.subject.complete();
   }
 }

@@ -1,5 +1,4 @@
 import { DATABASE_SECRET_ID } from '../../secrets/secret-ids.js';
-import { shortenLogLine } from '../app-output.js';
 import { check, required, type DemoStep } from '../demo-step.js';
 import { invalidDatabaseValue } from '../demo-values.js';
 import { getLoadedPage, versionShown } from '../loaded-page.js';
@@ -24,12 +23,12 @@ export const refusedRotationStep: DemoStep = {
     );
     ctx.narrator.say(`  -> ${DATABASE_SECRET_ID} AWSCURRENT is ${refused}`);
 
-    const logLine = await waitFor('the refusal log line', () =>
+    // The live app output above already shows the line; wait for it only.
+    await waitFor('the refusal log line', () =>
       app.lines.find(
         (line) => line.includes('was refused') && line.includes(refused),
       ),
     );
-    ctx.narrator.say(`app log: ${shortenLogLine(logLine)}`);
     const page = await getLoadedPage(ctx, app.url);
     const shown = versionShown(page, DATABASE_SECRET_ID);
     check(

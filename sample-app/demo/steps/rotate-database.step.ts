@@ -1,5 +1,4 @@
 import { DATABASE_SECRET_ID } from '../../secrets/secret-ids.js';
-import { shortenLogLine } from '../app-output.js';
 import { required, type DemoStep } from '../demo-step.js';
 import { databaseValue } from '../demo-values.js';
 import { getLoadedPage, versionShown } from '../loaded-page.js';
@@ -22,7 +21,8 @@ export const rotateDatabaseStep: DemoStep = {
     );
     rememberVersion(ctx, DATABASE_SECRET_ID, versionId);
 
-    const logLine = await waitFor('the refresh log line', () =>
+    // The live app output above already shows the line; wait for it only.
+    await waitFor('the refresh log line', () =>
       app.lines.find(
         (line) => line.includes('refreshed') && line.includes(versionId),
       ),
@@ -32,7 +32,6 @@ export const rotateDatabaseStep: DemoStep = {
       const shown = versionShown(loaded, DATABASE_SECRET_ID);
       return shown === versionId ? loaded : undefined;
     });
-    ctx.narrator.say(`app log: ${shortenLogLine(logLine)}`);
     ctx.narrator.block(JSON.stringify(page.view.secrets[0], null, 2));
     return `the app serves version ${versionId} without a restart`;
   },
