@@ -103,12 +103,24 @@ export function transformFailedMessage(secretId: string, cls: string): string {
 
 /** Message of `SecretsBootError`: one issue per line. */
 export function bootFailedMessage(issues: readonly SecretIssue[]): string {
+  return issueList(
+    'Secrets could not be loaded, so the application did not start',
+    issues,
+  );
+}
+
+/** Message of `SecretsBootError` for a module loaded after the boot. */
+export function lateLoadFailedMessage(issues: readonly SecretIssue[]): string {
+  return issueList(
+    'Secrets of a lazily loaded module could not be loaded, so the module was not loaded',
+    issues,
+  );
+}
+
+function issueList(headline: string, issues: readonly SecretIssue[]): string {
   const count = issues.length === 1 ? '1 issue' : `${issues.length} issues`;
   const lines = issues.map((issue) => `  - ${issue.message}`);
-  return [
-    `Secrets could not be loaded, so the application did not start (${count}):`,
-    ...lines,
-  ].join('\n');
+  return [`${headline} (${count}):`, ...lines].join('\n');
 }
 
 /** Logged once when `BatchGetSecretValue` is denied. */

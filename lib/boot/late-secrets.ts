@@ -78,7 +78,7 @@ export class LateSecrets {
     const fatal = issues.filter((issue) => issue.required);
     if (fatal.length > 0) {
       for (const { token } of definitions) store.unregister(token);
-      throw new SecretsBootError(fatal);
+      throw new SecretsBootError(fatal, true);
     }
 
     const now = new Date();

@@ -111,6 +111,9 @@ describe('secrets of a lazily loaded module', () => {
     expect((error as SecretsBootError).issues).toMatchObject([
       { secretId: missing, kind: 'not-found' },
     ]);
+    expect((error as Error).message).toMatch(
+      /^Secrets of a lazily loaded module could not be loaded/,
+    );
     const secrets = module.get(SecretsService);
     expect(secrets.status()).toEqual([]);
     expect(() => secrets.get(Lazy)).toThrow(/not declared/);
