@@ -3,6 +3,7 @@ import { createSecretsError } from '../errors/create-secrets-error.js';
 import type { SecretsError } from '../errors/secrets.error.js';
 import { secretFailureMessage } from '../secrets.messages.js';
 import {
+  findLocalSecret,
   toLocalSecretValue,
   type LocalSecretValue,
 } from '../source/local/parse-local-file.js';
@@ -18,9 +19,6 @@ import type {
  * secret), a string (a plain string secret), or bytes (a binary secret).
  */
 export type TestSecretValue = string | Uint8Array | object;
-
-/** Stage every in-memory value carries: one version per id at a time. */
-const STAGE = 'AWSCURRENT';
 
 function toEntry(value: TestSecretValue): LocalSecretValue {
   if (value instanceof Uint8Array) {
@@ -114,24 +112,11 @@ export class InMemorySecretSource implements SecretSource {
   }
 
   private read(request: SecretRequest): RawSecret {
-    const entry = this.entries.get(request.secretId);
-    const wantsOtherStage =
-      request.versionStage !== undefined && request.versionStage !== STAGE;
-    const wantsOtherVersion =
-      request.versionId !== undefined && request.versionId !== entry?.versionId;
-    if (!entry || wantsOtherStage || wantsOtherVersion) {
-      throw createSecretsError(
-        secretFailureMessage('not-found', request.secretId),
-        { kind: 'not-found', secretId: request.secretId },
-      );
-    }
-    return {
-      name: request.secretId,
-      arn: `arn:aws:secretsmanager:local:000000000000:secret:${request.secretId}`,
-      versionId: entry.versionId,
-      versionStages: [STAGE],
-      secretString: entry.secretString,
-      secretBinary: entry.secretBinary,
-    };
+    const raw = findLocalSecret(this.entries, request);
+    if (raw) return raw;
+    throw createSecretsError(
+      secretFailureMessage('not-found', request.secretId),
+      { kind: 'not-found', secretId: request.secretId },
+    );
   }
 }

@@ -14,12 +14,13 @@ import type {
   SecretFetchResult,
   SecretSource,
 } from '../secret-source.interface.js';
-import { parseLocalFile, type LocalSecretValue } from './parse-local-file.js';
+import {
+  findLocalSecret,
+  parseLocalFile,
+  type LocalSecretValue,
+} from './parse-local-file.js';
 
 type Entries = Map<string, LocalSecretValue>;
-
-/** Stage every local value carries: the file holds one version per id. */
-const LOCAL_STAGE = 'AWSCURRENT';
 
 /**
  * Reads secrets from a local JSON file that maps secret ids to values: an
@@ -97,24 +98,12 @@ export class LocalFileSecretSource implements SecretSource {
   }
 
   private lookup(entries: Entries, request: SecretRequest): RawSecret {
-    const value = entries.get(request.secretId);
-    const stageOk = (request.versionStage ?? LOCAL_STAGE) === LOCAL_STAGE;
-    const versionOk =
-      request.versionId === undefined || request.versionId === value?.versionId;
-    if (!value || !stageOk || !versionOk) {
-      throw createSecretsError(
-        localFileMissingMessage(request.secretId, this.file),
-        { kind: 'not-found', secretId: request.secretId },
-      );
-    }
-    return {
-      name: request.secretId,
-      arn: `arn:aws:secretsmanager:local:000000000000:secret:${request.secretId}`,
-      versionId: value.versionId,
-      versionStages: [LOCAL_STAGE],
-      secretString: value.secretString,
-      secretBinary: value.secretBinary,
-    };
+    const raw = findLocalSecret(entries, request);
+    if (raw) return raw;
+    throw createSecretsError(
+      localFileMissingMessage(request.secretId, this.file),
+      { kind: 'not-found', secretId: request.secretId },
+    );
   }
 
   private fileError(error: unknown, secretId: string): SecretsError {

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import type { SecretRequest } from '../../declaration/secret-definition.js';
+import type { RawSecret } from '../raw-secret.js';
 
 /** One value of the local secrets file, in the form a source returns. */
 export interface LocalSecretValue {
@@ -62,4 +64,31 @@ export function parseLocalFile(
     entries.set(id, toLocalSecretValue(value));
   }
   return entries;
+}
+
+/** Stage every local or in-memory value carries: one version per id. */
+export const LOCAL_STAGE = 'AWSCURRENT';
+
+/**
+ * The raw secret a request names among local values, or `undefined` when
+ * the id is absent or the request wants another stage or version. The ARN
+ * is made up, in the local account `000000000000`.
+ */
+export function findLocalSecret(
+  entries: ReadonlyMap<string, LocalSecretValue>,
+  request: SecretRequest,
+): RawSecret | undefined {
+  const value = entries.get(request.secretId);
+  const stageOk = (request.versionStage ?? LOCAL_STAGE) === LOCAL_STAGE;
+  const versionOk =
+    request.versionId === undefined || request.versionId === value?.versionId;
+  if (!value || !stageOk || !versionOk) return undefined;
+  return {
+    name: request.secretId,
+    arn: `arn:aws:secretsmanager:local:000000000000:secret:${request.secretId}`,
+    versionId: value.versionId,
+    versionStages: [LOCAL_STAGE],
+    secretString: value.secretString,
+    secretBinary: value.secretBinary,
+  };
 }
