@@ -225,9 +225,7 @@ export class SecretsService {
     force: boolean,
   ): Promise<SecretRefreshOutcome> {
     const { definition } = this.bindingOf(key, options);
-    const request = this.store
-      .requests()
-      .find((r) => r.key === definition.requestKey);
+    const request = this.store.request(definition.requestKey);
     if (!request)
       return Promise.reject(new Error(notDeclaredMessage(definition.id)));
     return this.refresher.refresh(request, { force });

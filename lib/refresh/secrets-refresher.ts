@@ -98,10 +98,7 @@ export class SecretsRefresher
       check: (key) =>
         key === REFRESH_ALL_KEY
           ? round.run(store.requests(), true)
-          : round.run(
-              store.requests().filter((r) => r.key === key),
-              false,
-            ),
+          : round.run(optional(store.request(key)), false),
       onCheckError: (key, error) =>
         logger.error(refreshCheckCrashedMessage(key, nameOf(error))),
       onSettled: (settled) => this.settled.next(settled),
@@ -206,4 +203,9 @@ export class SecretsRefresher
 
 function nameOf(error: unknown): string {
   return error instanceof Error ? error.name : typeof error;
+}
+
+/** A list of the value, or an empty one: a record removed since. */
+function optional<T>(value: T | undefined): T[] {
+  return value === undefined ? [] : [value];
 }

@@ -63,6 +63,8 @@ type MutableRecord = { -readonly [K in keyof SecretRecord]: SecretRecord[K] };
 export class SecretStore {
   private readonly recordsByKey = new Map<string, MutableRecord>();
   private readonly bindingsByToken = new Map<SecretToken, SecretBinding>();
+  // Bindings per record, so that a commit does not scan every binding.
+  private readonly bindingsByKey = new Map<string, Set<SecretBinding>>();
 
   /**
    * Registers a definition: creates its live object and its record when
@@ -78,6 +80,9 @@ export class SecretStore {
     }
     const binding = { definition, target: createTarget(definition) };
     this.bindingsByToken.set(definition.token, binding);
+    const siblings = this.bindingsByKey.get(definition.requestKey);
+    if (siblings) siblings.add(binding);
+    else this.bindingsByKey.set(definition.requestKey, new Set([binding]));
     const record = this.recordsByKey.get(definition.requestKey);
     if (record) record.required ||= definition.required;
     else this.recordsByKey.set(definition.requestKey, newRecord(definition));
@@ -93,7 +98,10 @@ export class SecretStore {
     if (!binding) return;
     this.bindingsByToken.delete(token);
     const { requestKey } = binding.definition;
-    if (this.bindingsOf(requestKey).length === 0) {
+    const siblings = this.bindingsByKey.get(requestKey);
+    siblings?.delete(binding);
+    if (!siblings?.size) {
+      this.bindingsByKey.delete(requestKey);
       this.recordsByKey.delete(requestKey);
     }
   }
@@ -110,9 +118,7 @@ export class SecretStore {
 
   /** Every binding that reads the record `requestKey`. */
   bindingsOf(requestKey: string): SecretBinding[] {
-    return [...this.bindingsByToken.values()].filter(
-      (b) => b.definition.requestKey === requestKey,
-    );
+    return [...(this.bindingsByKey.get(requestKey) ?? [])];
   }
 
   /** The record of a request key, or `undefined`. */
@@ -127,12 +133,13 @@ export class SecretStore {
 
   /** One request per record: what a source must fetch. */
   requests(): SecretRequest[] {
-    return this.records().map((r) =>
-      toSecretRequest(r.secretId, {
-        versionStage: r.versionStage,
-        versionId: r.pinnedVersionId,
-      }),
-    );
+    return this.records().map(requestOf);
+  }
+
+  /** The request of one record, or `undefined` when it is not registered. */
+  request(requestKey: string): SecretRequest | undefined {
+    const record = this.recordsByKey.get(requestKey);
+    return record && requestOf(record);
   }
 
   /** The state of a record at `now`; see `SecretState`. */
@@ -212,6 +219,13 @@ export class SecretStore {
       record.lastSuccessAt = now;
     }
   }
+}
+
+function requestOf(record: SecretRecord): SecretRequest {
+  return toSecretRequest(record.secretId, {
+    versionStage: record.versionStage,
+    versionId: record.pinnedVersionId,
+  });
 }
 
 function labelOf(definition: SecretDefinition): string {
